@@ -1,0 +1,118 @@
+package org.socialdeclik.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.socialdeclik.shared.api.Messages;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.testing.Bodies;
+import org.socialdeclik.shared.testing.Emulator;
+
+/** Matching from real-shaped stream records against the emulator's index items. */
+class MatchingHandlerIT {
+    static Emulator stack;
+    static MatchingHandler handler;
+    static final Messages FR = Messages.forLocale("fr");
+
+    @BeforeAll
+    static void start() {
+        stack = Emulator.start();
+        handler = new MatchingHandler(stack.env());
+        // candidates for mission m-demo-1 (remote, WordPress + UX design, 500 EUR a day)
+        activeProfile("p-fit", p -> {});
+        activeProfile("p-too-dear", p -> p.put("minimumRate", 600).put("dailyRate", 700));
+        activeProfile("p-not-remote", p -> p.put("remote", false));
+        activeProfile("p-other-skill", p -> p.putArray("skills").removeAll().add("Java"));
+        pendingProfile("p-pending");
+        // open missions for profile p-demo-1 (WordPress, from 35, mobility REGION, remote)
+        publishedMission("m-remote", m -> {});
+        publishedMission("m-brest", m -> m.put("workMode", "ONSITE").putObject("location").put("department", "29"));
+        publishedMission("m-marseille", m -> m.put("workMode", "ONSITE").putObject("location").put("department", "13"));
+        publishedMission("m-cheap", m -> m.put("budget", 600));
+    }
+
+    interface Change<T> {
+        void apply(T t);
+    }
+
+    static Profile profile(String id, Change<ObjectNode> change) {
+        ObjectNode body = Bodies.profile(id + "@example.org");
+        change.apply(body);
+        return Requests.profile(id, null, body, FR, Clock.systemUTC());
+    }
+
+    static void activeProfile(String id, Change<ObjectNode> change) {
+        pendingProfile(id, change);
+        stack.store().activate(id, "nonce-" + id, Instant.now());
+    }
+
+    static void pendingProfile(String id) {
+        pendingProfile(id, p -> {});
+    }
+
+    static void pendingProfile(String id, Change<ObjectNode> change) {
+        stack.store().register(profile(id, change), "nonce-" + id, Instant.now(),
+                new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
+    }
+
+    static void publishedMission(String id, Change<ObjectNode> change) {
+        ObjectNode body = Bodies.mission();
+        change.apply(body);
+        Mission mission = Requests.mission(id, body, FR, Clock.systemUTC());
+        stack.store().submit(mission, MissionStatus.PUBLISHED, Instant.now(), java.util.List.of());
+    }
+
+    static Set<String> matchedProfiles(String missionId) {
+        return stack.items("MATCH").stream().filter(i -> i.get("missionId").s().equals(missionId))
+                .map(i -> i.get("profileId").s()).collect(Collectors.toSet());
+    }
+
+    static Set<String> matchedMissions(String profileId) {
+        return stack.items("MATCH").stream().filter(i -> i.get("profileId").s().equals(profileId))
+                .map(i -> i.get("missionId").s()).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/matching/mission-published.json", type = DynamodbEvent.class)
+    void a_published_mission_is_proposed_once_to_the_active_profiles_that_fit(DynamodbEvent event) {
+        StreamsEventResponse first = handler.handleRequest(event, null);
+        StreamsEventResponse replay = handler.handleRequest(event, null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(replay.getBatchItemFailures()).isEmpty();
+        assertThat(matchedProfiles("m-demo-1")).containsExactly("p-fit");
+        assertThat(stack.store().findEmail("PROPOSAL#m-demo-1#p-fit")).isPresent();
+        assertThat(stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("PROPOSAL")
+                && i.get("refs").m().get("missionId").s().equals("m-demo-1"))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/matching/profile-activated.json", type = DynamodbEvent.class)
+    void an_activated_profile_gets_its_open_matches_in_one_digest(DynamodbEvent event) {
+        StreamsEventResponse first = handler.handleRequest(event, null);
+        StreamsEventResponse replay = handler.handleRequest(event, null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(replay.getBatchItemFailures()).isEmpty();
+        assertThat(matchedMissions("p-demo-1")).containsExactlyInAnyOrder("m-remote", "m-brest");
+        var digests = stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("DIGEST")
+                && i.get("refs").m().get("profileId").s().equals("p-demo-1")).toList();
+        assertThat(digests).hasSize(1);
+        assertThat(digests.get(0).get("refs").m().get("missionIds").s().split(","))
+                .containsExactlyInAnyOrder("m-remote", "m-brest");
+    }
+}

@@ -1,0 +1,110 @@
+package org.socialdeclik.missions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.socialdeclik.shared.api.Fields;
+import org.socialdeclik.shared.api.HttpFunction;
+import org.socialdeclik.shared.api.HttpRequest;
+import org.socialdeclik.shared.api.HttpResponse;
+import org.socialdeclik.shared.app.MissionService;
+import org.socialdeclik.shared.aws.Wiring;
+import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.ports.StoredMission;
+
+/** HTTP: submit a mission, review it, read a published one. */
+public final class MissionsHandler extends HttpFunction {
+    private static final Set<String> REVIEW_FIELDS = Set.of("token", "decision", "reason");
+
+    private final MissionService service;
+    private final Map<String, Route> routes = Map.of(
+            "POST /missions", this::submit,
+            "POST /missions/{id}/review", this::review,
+            "GET /missions/{id}", this::show);
+
+    public MissionsHandler() {
+        this(System.getenv());
+    }
+
+    public MissionsHandler(Map<String, String> env) {
+        this(wire(new Wiring(Env.of(env))));
+    }
+
+    public MissionsHandler(MissionService service) {
+        this.service = service;
+    }
+
+    private static MissionService wire(Wiring wiring) {
+        return new MissionService(wiring.store(), wiring.tokens(), Clock.systemUTC(), wiring.moderation());
+    }
+
+    @Override
+    protected Map<String, Route> routes() {
+        return routes;
+    }
+
+    private HttpResponse submit(HttpRequest request) {
+        MissionService.Submitted submitted = service.submit(request.json(), request.messages());
+        return HttpResponse.json(202, Map.of("id", submitted.id(), "status", submitted.status().name()));
+    }
+
+    private enum Decision { APPROVE, REJECT }
+
+    private HttpResponse review(HttpRequest request) {
+        JsonNode body = request.json();
+        Fields f = new Fields(request.messages());
+        f.allowOnly(body, "", REVIEW_FIELDS);
+        String token = f.text(body, "", "token", true, 1024);
+        Decision decision = f.enumValue(body, "", "decision", true, Decision.class);
+        String reason = f.text(body, "", "reason", false, 1000, true);
+        f.throwIfAny();
+        StoredMission reviewed = service.review(request.pathParameter("id"), token, decision == Decision.APPROVE, reason);
+        return HttpResponse.json(200, Map.of("id", reviewed.mission().id(), "status", reviewed.status().name()));
+    }
+
+    private HttpResponse show(HttpRequest request) {
+        StoredMission stored = service.published(request.pathParameter("id"));
+        return HttpResponse.json(200, publicView(stored));
+    }
+
+    /** The mission as anyone may see it: everything but the organisation's email. */
+    static Map<String, Object> publicView(StoredMission stored) {
+        Mission m = stored.mission();
+        Map<String, Object> organization = new LinkedHashMap<>();
+        organization.put("name", m.organization().name());
+        organization.put("type", m.organization().type().name());
+        if (m.organization().website() != null) {
+            organization.put("website", m.organization().website());
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", m.id());
+        view.put("status", stored.status().name());
+        view.put("title", m.title());
+        view.put("description", m.description());
+        view.put("organization", organization);
+        view.put("skills", m.skills());
+        view.put("causes", m.causes());
+        if (m.location() != null) {
+            Map<String, Object> location = new LinkedHashMap<>();
+            location.put("department", m.location().department());
+            if (m.location().postalCode() != null) {
+                location.put("postalCode", m.location().postalCode());
+            }
+            view.put("location", location);
+        }
+        view.put("workMode", m.workMode().name());
+        view.put("budget", m.budget());
+        view.put("estimatedDays", m.estimatedDays());
+        view.put("proBono", m.proBono());
+        view.put("startDate", m.startDate().toString());
+        if (m.applicationDeadline() != null) {
+            view.put("applicationDeadline", m.applicationDeadline().toString());
+        }
+        view.put("locale", m.locale());
+        view.put("createdAt", stored.createdAt().toString());
+        return view;
+    }
+}

@@ -1,0 +1,186 @@
+package org.socialdeclik.missions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.testing.Bodies;
+import org.socialdeclik.shared.testing.Emulator;
+import org.socialdeclik.shared.token.Purpose;
+
+/** The missions function, built as Lambda builds it (from its environment), against the emulator. */
+class MissionsHandlerIT {
+    static Emulator stack;
+    static MissionsHandler handler;
+
+    @BeforeAll
+    static void start() {
+        stack = Emulator.start();
+        handler = new MissionsHandler(stack.env());
+    }
+
+    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
+        return Json.MAPPER.readTree(response.getBody());
+    }
+
+    private static APIGatewayV2HTTPEvent event(String name) {
+        return EventLoader.loadApiGatewayHttpEvent("events/missions/" + name);
+    }
+
+    private String submitted() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event("submit.json"), null);
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        return body(response).get("id").asText();
+    }
+
+    private static APIGatewayV2HTTPEvent review(String missionId, String token, String decision) {
+        APIGatewayV2HTTPEvent event = event("review-approve.json");
+        event.setPathParameters(Map.of("id", missionId));
+        event.setRawPath("/missions/" + missionId + "/review");
+        event.setBody("{\"token\":\"" + token + "\",\"decision\":\"" + decision + "\"}");
+        return event;
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/missions/submit.json", type = APIGatewayV2HTTPEvent.class)
+    void a_valid_mission_is_stored_pending_review_with_its_confirmation_and_review_emails(APIGatewayV2HTTPEvent event) throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        JsonNode answer = body(response);
+        assertThat(answer.get("status").asText()).isEqualTo("PENDING_REVIEW");
+        String id = answer.get("id").asText();
+        assertThat(stack.store().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
+        assertThat(stack.store().findEmail("CONFIRM#" + id)).isPresent();
+        assertThat(stack.store().findEmail("REVIEW#" + id)).isPresent();
+    }
+
+    @Test
+    void with_moderation_off_a_mission_is_published_at_once_and_joins_the_open_index() throws Exception {
+        MissionsHandler unmoderated = new MissionsHandler(stack.env("MODERATION", "off"));
+
+        APIGatewayV2HTTPResponse response = unmoderated.handleRequest(event("submit.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(202);
+        String id = body(response).get("status").asText().equals("PUBLISHED") ? body(response).get("id").asText() : null;
+        assertThat(id).isNotNull();
+        assertThat(stack.store().openMissionsWithSkill("wordpress")).anyMatch(card -> card.id().equals(id));
+        assertThat(stack.store().findEmail("REVIEW#" + id)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/missions/submit-invalid.json", type = APIGatewayV2HTTPEvent.class)
+    void an_invalid_mission_names_every_bad_field_and_stores_nothing(APIGatewayV2HTTPEvent event) throws Exception {
+        int before = stack.items().size();
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(response.getHeaders().get("Content-Type")).startsWith("application/problem+json");
+        JsonNode problem = body(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        List<String> fields = problem.get("errors").findValuesAsText("field");
+        assertThat(fields).contains("title", "skills[1]", "location", "budget", "color");
+        assertThat(stack.items()).hasSize(before);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/missions/submit-malformed.json", type = APIGatewayV2HTTPEvent.class)
+    void malformed_json_is_a_400_problem(APIGatewayV2HTTPEvent event) {
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/missions/submit-wrong-content-type.json", type = APIGatewayV2HTTPEvent.class)
+    void a_form_body_is_refused_with_415(APIGatewayV2HTTPEvent event) {
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void a_body_over_64_KiB_is_refused_with_413() {
+        APIGatewayV2HTTPEvent event = event("submit.json");
+        ObjectNode big = Bodies.bigMission();
+        event.setBody(big.toString());
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void an_admin_approves_once_then_the_mission_is_public_without_the_organisation_email() throws Exception {
+        String id = submitted();
+        String token = stack.tokens().mint(Purpose.REVIEW, id);
+
+        APIGatewayV2HTTPResponse first = handler.handleRequest(review(id, token, "APPROVE"), null);
+        APIGatewayV2HTTPResponse second = handler.handleRequest(review(id, token, "REJECT"), null);
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(body(first).get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(second.getStatusCode()).isEqualTo(409);
+        APIGatewayV2HTTPEvent get = event("get.json");
+        get.setPathParameters(Map.of("id", id));
+        APIGatewayV2HTTPResponse shown = handler.handleRequest(get, null);
+        assertThat(shown.getStatusCode()).isEqualTo(200);
+        assertThat(shown.getBody()).contains("Les Jardins Partagés").doesNotContain("contact@jardins.example");
+    }
+
+    @Test
+    void a_rejected_mission_stays_hidden() throws Exception {
+        String id = submitted();
+
+        APIGatewayV2HTTPResponse rejected = handler.handleRequest(
+                review(id, stack.tokens().mint(Purpose.REVIEW, id), "REJECT"), null);
+
+        assertThat(body(rejected).get("status").asText()).isEqualTo("REJECTED");
+        APIGatewayV2HTTPEvent get = event("get.json");
+        get.setPathParameters(Map.of("id", id));
+        assertThat(handler.handleRequest(get, null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_review_token_of_another_mission_is_forbidden() throws Exception {
+        String id = submitted();
+        String other = submitted();
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                review(id, stack.tokens().mint(Purpose.REVIEW, other), "APPROVE"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(403);
+        assertThat(stack.store().findMission(id).orElseThrow().status()).isEqualTo(MissionStatus.PENDING_REVIEW);
+    }
+
+    @Test
+    void a_token_for_another_purpose_is_forbidden_and_a_tampered_one_unauthorised() throws Exception {
+        String id = submitted();
+        String manage = stack.tokens().mint(Purpose.MANAGE_MISSION, id);
+        String review = stack.tokens().mint(Purpose.REVIEW, id);
+        String tampered = review.substring(0, review.length() - 2) + (review.endsWith("AA") ? "BB" : "AA");
+
+        assertThat(handler.handleRequest(review(id, manage, "APPROVE"), null).getStatusCode()).isEqualTo(403);
+        assertThat(handler.handleRequest(review(id, tampered, "APPROVE"), null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void reviewing_an_unknown_mission_is_404() {
+        assertThat(handler.handleRequest(review("nope", stack.tokens().mint(Purpose.REVIEW, "nope"), "APPROVE"), null)
+                .getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_pending_mission_is_not_public() throws Exception {
+        APIGatewayV2HTTPEvent get = event("get.json");
+        get.setPathParameters(Map.of("id", submitted()));
+
+        assertThat(handler.handleRequest(get, null).getStatusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,54 @@
+package org.socialdeclik.notifier;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.socialdeclik.shared.app.NotificationService;
+import org.socialdeclik.shared.aws.DynamoStore;
+import org.socialdeclik.shared.aws.Wiring;
+import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.domain.vocab.Places;
+import org.socialdeclik.shared.email.Emails;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.stream.StreamFunction;
+
+/** Stream: every new outbox item becomes its email(s), sent once through SES. */
+public final class NotifierHandler extends StreamFunction {
+    private final NotificationService service;
+
+    public NotifierHandler() {
+        this(System.getenv());
+    }
+
+    public NotifierHandler(Map<String, String> env) {
+        this(wire(new Wiring(Env.of(env))));
+    }
+
+    public NotifierHandler(NotificationService service) {
+        this.service = service;
+    }
+
+    private static NotificationService wire(Wiring wiring) {
+        DynamoStore store = wiring.store();
+        return new NotificationService(store, store, store, store, wiring.emailSender(), new Emails(Places.france()),
+                wiring.tokens(), wiring.links(), wiring.adminEmails(), Clock.systemUTC());
+    }
+
+    @Override
+    protected void handle(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
+        if (!"INSERT".equals(record.getEventName()) || !"OUTBOX".equals(text(image, "entity"))) {
+            return;
+        }
+        String pk = text(image, "pk");
+        Map<String, String> refs = new HashMap<>();
+        AttributeValue refsValue = image.get("refs");
+        if (refsValue != null && refsValue.getM() != null) {
+            refsValue.getM().forEach((k, v) -> refs.put(k, v.getS()));
+        }
+        service.deliver(new OutboxEntry(pk.substring("OUTBOX#".length()),
+                OutboxEntry.Kind.valueOf(text(image, "kind")), refs));
+    }
+}

@@ -1,0 +1,157 @@
+package org.socialdeclik.notifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialdeclik.shared.api.Messages;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.Links;
+import org.socialdeclik.shared.app.NotificationService;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.match.Matcher;
+import org.socialdeclik.shared.domain.match.MissionCard;
+import org.socialdeclik.shared.domain.match.ProfileCard;
+import org.socialdeclik.shared.domain.vocab.Places;
+import org.socialdeclik.shared.email.EmailMessage;
+import org.socialdeclik.shared.email.Emails;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.testing.Bodies;
+import org.socialdeclik.shared.testing.Emulator;
+import org.socialdeclik.shared.testing.RecordingSender;
+
+/** Sending the outbox through the real SES adapter against the emulator, once per purpose. */
+class NotifierHandlerIT {
+    static Emulator stack;
+    static RecordingSender sender;
+    static NotifierHandler handler;
+    static final Messages FR = Messages.forLocale("fr");
+
+    @BeforeAll
+    static void start() {
+        stack = Emulator.start();
+        sender = new RecordingSender(new NotifierWiringForTests(stack).sesSender());
+        NotificationService service = new NotificationService(stack.store(), stack.store(), stack.store(), stack.store(),
+                sender, new Emails(Places.france()), stack.tokens(),
+                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC());
+        handler = new NotifierHandler(service);
+    }
+
+    /** Builds the SES adapter exactly as the function does. */
+    record NotifierWiringForTests(Emulator stack) {
+        org.socialdeclik.shared.ports.EmailSender sesSender() {
+            return new org.socialdeclik.shared.aws.Wiring(org.socialdeclik.shared.config.Env.of(stack.env())).emailSender();
+        }
+    }
+
+    static Mission mission(String id, MissionStatus status) {
+        Mission mission = Requests.mission(id, Bodies.mission(), FR, Clock.systemUTC());
+        stack.store().submit(mission, status, Instant.now(), List.of());
+        return mission;
+    }
+
+    static void proposedPair(String missionId, String profileId, String email) {
+        Mission mission = mission(missionId, MissionStatus.PUBLISHED);
+        var profile = Requests.profile(profileId, null, Bodies.profile(email), FR, Clock.systemUTC());
+        stack.store().register(profile, "n-" + profileId, Instant.now(),
+                new OutboxEntry("VERIFY#" + profileId, OutboxEntry.Kind.VERIFY, Map.of("profileId", profileId)));
+        stack.store().activate(profileId, "n-" + profileId, Instant.now());
+        var reasons = new Matcher(Places.france()).evaluate(MissionCard.of(mission), ProfileCard.of(profile),
+                java.time.LocalDate.now()).orElseThrow();
+        assertThat(stack.store().recordProposal(missionId, profileId, reasons, Instant.now())).isTrue();
+    }
+
+    /** The sample event, re-aimed at another outbox item. */
+    static DynamodbEvent outboxEvent(String file, String outboxId, Map<String, String> refs) {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/notifier/" + file);
+        var image = event.getRecords().get(0).getDynamodb().getNewImage();
+        image.put("pk", new AttributeValue().withS("OUTBOX#" + outboxId));
+        Map<String, AttributeValue> m = new HashMap<>();
+        refs.forEach((k, v) -> m.put(k, new AttributeValue().withS(v)));
+        image.put("refs", new AttributeValue().withM(m));
+        return event;
+    }
+
+    private static List<EmailMessage> sentTo(String address) {
+        return sender.sent().stream().filter(e -> e.to().equals(address)).toList();
+    }
+
+    @Test
+    void a_proposal_is_emailed_once_in_french_with_reasons_and_one_click_unsubscribe() {
+        proposedPair("m-demo-1", "p-demo-1", "ana.martin@example.org");
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/notifier/proposal.json");
+
+        StreamsEventResponse first = handler.handleRequest(event, null);
+        StreamsEventResponse replay = handler.handleRequest(event, null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(replay.getBatchItemFailures()).isEmpty();
+        List<EmailMessage> sent = sentTo("ana.martin@example.org");
+        assertThat(sent).hasSize(1);
+        EmailMessage email = sent.get(0);
+        assertThat(email.subject()).startsWith("Une mission pour vous");
+        assertThat(email.text()).contains("Compétences en commun : WordPress", "Lieu : à distance",
+                "http://127.0.0.1:8080/interest?token=", "http://127.0.0.1:8080/unsubscribe?token=");
+        assertThat(email.html()).contains("/interest?token=").contains("Pourquoi cette mission");
+        assertThat(email.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        assertThat(email.headers().get("List-Unsubscribe")).startsWith("<http://127.0.0.1:3000/unsubscribe?token=");
+    }
+
+    @Test
+    void a_failed_send_is_reported_for_retry_and_the_retry_sends_it_once() {
+        proposedPair("m-retry", "p-retry", "retry@example.org");
+        DynamodbEvent event = outboxEvent("proposal.json", "PROPOSAL#m-retry#p-retry",
+                Map.of("missionId", "m-retry", "profileId", "p-retry"));
+        sender.failNext(1);
+
+        StreamsEventResponse failed = handler.handleRequest(event, null);
+        StreamsEventResponse retried = handler.handleRequest(event, null);
+
+        assertThat(failed.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+        assertThat(retried.getBatchItemFailures()).isEmpty();
+        assertThat(sentTo("retry@example.org")).hasSize(1);
+    }
+
+    @Test
+    void a_new_mission_confirms_to_the_organisation_and_asks_the_admins_to_review() {
+        mission("m-review", MissionStatus.PENDING_REVIEW);
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/notifier/mission-confirmation-and-review.json");
+        for (var record : event.getRecords()) {
+            var image = record.getDynamodb().getNewImage();
+            String kind = image.get("kind").getS().equals("MISSION_REVIEW") ? "REVIEW#" : "CONFIRM#";
+            image.put("pk", new AttributeValue().withS("OUTBOX#" + kind + "m-review"));
+            image.put("refs", new AttributeValue().withM(Map.of("missionId", new AttributeValue().withS("m-review"))));
+        }
+        stack.store().enqueue(new OutboxEntry("CONFIRM#m-review", OutboxEntry.Kind.MISSION_CONFIRMATION, Map.of("missionId", "m-review")), Instant.now());
+        stack.store().enqueue(new OutboxEntry("REVIEW#m-review", OutboxEntry.Kind.MISSION_REVIEW, Map.of("missionId", "m-review")), Instant.now());
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sentTo("contact@jardins.example")).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("/manage-mission?mission=m-review&token="));
+        assertThat(sentTo(Emulator.ADMIN)).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("/review?mission=m-review&token=", "contact@jardins.example"));
+    }
+
+    @Test
+    void nothing_is_sent_for_an_outbox_item_nobody_recorded() {
+        DynamodbEvent event = outboxEvent("proposal.json", "PROPOSAL#m-ghost#p-ghost",
+                Map.of("missionId", "m-ghost", "profileId", "p-ghost"));
+        int before = sender.sent().size();
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(sender.sent()).hasSize(before);
+    }
+}

@@ -1,0 +1,62 @@
+package org.socialdeclik.shared.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.socialdeclik.shared.api.Messages;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.ports.MissionRepository;
+import org.socialdeclik.shared.ports.NotFoundException;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.StoredMission;
+import org.socialdeclik.shared.token.Purpose;
+import org.socialdeclik.shared.token.Tokens;
+
+/** Submitting, reviewing and showing missions. */
+public final class MissionService {
+    private final MissionRepository missions;
+    private final Tokens tokens;
+    private final Clock clock;
+    private final boolean moderation;
+
+    public MissionService(MissionRepository missions, Tokens tokens, Clock clock, boolean moderation) {
+        this.missions = missions;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.moderation = moderation;
+    }
+
+    public record Submitted(String id, MissionStatus status) {}
+
+    /** Validates and stores a mission with its confirmation (and review) emails, all or nothing. */
+    public Submitted submit(JsonNode body, Messages messages) {
+        Mission mission = Requests.mission(Ids.newId(), body, messages, clock);
+        MissionStatus status = moderation ? MissionStatus.PENDING_REVIEW : MissionStatus.PUBLISHED;
+        List<OutboxEntry> emails = new ArrayList<>();
+        Map<String, String> refs = Map.of("missionId", mission.id());
+        emails.add(new OutboxEntry("CONFIRM#" + mission.id(), OutboxEntry.Kind.MISSION_CONFIRMATION, refs));
+        if (moderation) {
+            emails.add(new OutboxEntry("REVIEW#" + mission.id(), OutboxEntry.Kind.MISSION_REVIEW, refs));
+        }
+        missions.submit(mission, status, Instant.now(clock), emails);
+        return new Submitted(mission.id(), status);
+    }
+
+    /** An admin's decision, authorised by the review token of this very mission. */
+    public StoredMission review(String missionId, String token, boolean approve, String reason) {
+        tokens.verify(token, Purpose.REVIEW, missionId);
+        return missions.review(missionId, approve, reason, Instant.now(clock));
+    }
+
+    /** A published mission, for anyone. */
+    public StoredMission published(String missionId) {
+        return missions.findMission(missionId)
+                .filter(m -> m.status() == MissionStatus.PUBLISHED)
+                .orElseThrow(() -> new NotFoundException("mission"));
+    }
+}

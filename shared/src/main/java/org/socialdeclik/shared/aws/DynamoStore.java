@@ -1,0 +1,458 @@
+package org.socialdeclik.shared.aws;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.ProfileStatus;
+import org.socialdeclik.shared.domain.match.MatchReasons;
+import org.socialdeclik.shared.domain.match.MissionCard;
+import org.socialdeclik.shared.domain.match.ProfileCard;
+import org.socialdeclik.shared.ports.ConflictException;
+import org.socialdeclik.shared.ports.MatchRepository;
+import org.socialdeclik.shared.ports.MissionRepository;
+import org.socialdeclik.shared.ports.NotFoundException;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.OutboxRepository;
+import org.socialdeclik.shared.ports.ProfileRepository;
+import org.socialdeclik.shared.ports.StoredMission;
+import org.socialdeclik.shared.ports.StoredProfile;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The single-table DynamoDB adapter. Key design (pk / sk):
+ * <ul>
+ *   <li>{@code MISSION#id / A}: a mission; {@code MISSION#id / MATCH#profileId}: a proposed pair</li>
+ *   <li>{@code PROFILE#id / A}: a profile; {@code EMAIL#sha256(email) / A}: the address's owner</li>
+ *   <li>{@code SKILL#skillId / PROFILE#id}: active profile index item, carrying its matching card</li>
+ *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card</li>
+ *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days)</li>
+ * </ul>
+ * Every change and the emails it calls for are written in one transaction.
+ */
+public final class DynamoStore implements MissionRepository, ProfileRepository, MatchRepository, OutboxRepository {
+    static final String MAIN = "A";
+    private static final Duration OUTBOX_RETENTION = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("pk", s(pk), "sk", s(sk));
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk, String entity) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(pk));
+        item.put("sk", s(sk));
+        item.put("entity", s(entity));
+        return item;
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    private TransactWriteItem outboxPut(OutboxEntry entry, Instant now) {
+        Map<String, AttributeValue> item = item("OUTBOX#" + entry.id(), MAIN, "OUTBOX");
+        item.put("kind", s(entry.kind().name()));
+        Map<String, AttributeValue> refs = new HashMap<>();
+        entry.refs().forEach((k, v) -> refs.put(k, s(v)));
+        item.put("refs", AttributeValue.fromM(refs));
+        item.put("state", s("PENDING"));
+        item.put("createdAt", s(now.toString()));
+        item.put("ttl", n(now.plus(OUTBOX_RETENTION).getEpochSecond()));
+        return putNew(item);
+    }
+
+    private void transact(List<TransactWriteItem> items) {
+        dynamo.transactWriteItems(b -> b.transactItems(items));
+    }
+
+    private static boolean conditionFailed(CancellationReason reason) {
+        return "ConditionalCheckFailed".equals(reason.code());
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        var response = dynamo.getItem(b -> b.tableName(table).key(key(pk, sk)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+
+    private List<Map<String, AttributeValue>> queryPartition(String pk) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(pk)));
+            if (start != null) {
+                request.exclusiveStartKey(start);
+            }
+            QueryResponse response = dynamo.query(request.build());
+            out.addAll(response.items());
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    static String emailKey(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return "EMAIL#" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    // ---- missions ---------------------------------------------------------------------------
+
+    @Override
+    public void submit(Mission mission, MissionStatus status, Instant now, List<OutboxEntry> emails) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> item = item("MISSION#" + mission.id(), MAIN, "MISSION");
+        item.put("status", s(status.name()));
+        item.put("doc", s(Json.write(mission)));
+        item.put("createdAt", s(now.toString()));
+        item.put("updatedAt", s(now.toString()));
+        items.add(putNew(item));
+        if (status == MissionStatus.PUBLISHED) {
+            items.addAll(openIndex(MissionCard.of(mission)));
+        }
+        for (OutboxEntry email : emails) {
+            items.add(outboxPut(email, now));
+        }
+        transact(items);
+    }
+
+    private List<TransactWriteItem> openIndex(MissionCard card) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        String json = Json.write(card);
+        for (String skillId : card.skillIds()) {
+            Map<String, AttributeValue> index = item("OPEN#" + skillId, "MISSION#" + card.id(), "OPEN_MISSION");
+            index.put("card", s(json));
+            items.add(put(index));
+        }
+        return items;
+    }
+
+    @Override
+    public Optional<StoredMission> findMission(String id) {
+        return get("MISSION#" + id, MAIN).map(DynamoStore::mission);
+    }
+
+    private static StoredMission mission(Map<String, AttributeValue> item) {
+        return new StoredMission(Json.read(text(item, "doc"), Mission.class), MissionStatus.valueOf(text(item, "status")),
+                Instant.parse(text(item, "createdAt")), Instant.parse(text(item, "updatedAt")), text(item, "reviewReason"));
+    }
+
+    @Override
+    public StoredMission review(String id, boolean approve, String reason, Instant now) {
+        StoredMission current = findMission(id).orElseThrow(() -> new NotFoundException("mission"));
+        if (current.status() != MissionStatus.PENDING_REVIEW) {
+            throw new ConflictException("problem.conflict.reviewed");
+        }
+        MissionStatus next = approve ? MissionStatus.PUBLISHED : MissionStatus.REJECTED;
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":next", s(next.name()));
+        values.put(":pending", s(MissionStatus.PENDING_REVIEW.name()));
+        values.put(":now", s(now.toString()));
+        String update = "SET #status = :next, updatedAt = :now, reviewedAt = :now";
+        if (reason != null) {
+            values.put(":reason", s(reason));
+            update += ", reviewReason = :reason";
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("MISSION#" + id, MAIN))
+                .conditionExpression("#status = :pending")
+                .updateExpression(update)
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(values).build()).build());
+        if (approve) {
+            items.addAll(openIndex(MissionCard.of(current.mission())));
+        }
+        try {
+            transact(items);
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
+                throw new ConflictException("problem.conflict.reviewed");
+            }
+            throw e;
+        }
+        return new StoredMission(current.mission(), next, current.createdAt(), now, reason);
+    }
+
+    @Override
+    public List<MissionCard> openMissionsWithSkill(String skillId) {
+        List<MissionCard> cards = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryPartition("OPEN#" + skillId)) {
+            cards.add(Json.read(text(item, "card"), MissionCard.class));
+        }
+        return cards;
+    }
+
+    // ---- profiles ---------------------------------------------------------------------------
+
+    @Override
+    public Optional<StoredProfile> register(Profile profile, String verifyNonce, Instant now, OutboxEntry verification) {
+        String emailKey = emailKey(profile.email());
+        Map<String, AttributeValue> owner = item(emailKey, MAIN, "EMAIL");
+        owner.put("profileId", s(profile.id()));
+        Map<String, AttributeValue> item = item("PROFILE#" + profile.id(), MAIN, "PROFILE");
+        item.put("status", s(ProfileStatus.PENDING_VERIFICATION.name()));
+        item.put("doc", s(Json.write(profile)));
+        item.put("verifyNonce", s(verifyNonce));
+        item.put("createdAt", s(now.toString()));
+        item.put("updatedAt", s(now.toString()));
+        try {
+            transact(List.of(putNew(owner), putNew(item), outboxPut(verification, now)));
+            return Optional.empty();
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().isEmpty() || !conditionFailed(e.cancellationReasons().get(0))) {
+                throw e;
+            }
+            Map<String, AttributeValue> old = e.cancellationReasons().get(0).item();
+            String existingId = old != null && old.containsKey("profileId") ? text(old, "profileId")
+                    : get(emailKey, MAIN).map(i -> text(i, "profileId")).orElseThrow(() -> e);
+            return Optional.of(findProfile(existingId).orElseThrow(() -> new IllegalStateException("email owner without profile")));
+        }
+    }
+
+    @Override
+    public Optional<StoredProfile> findProfile(String id) {
+        return get("PROFILE#" + id, MAIN).map(DynamoStore::profile);
+    }
+
+    private static StoredProfile profile(Map<String, AttributeValue> item) {
+        AttributeValue unsubscribed = item.get("unsubscribed");
+        return new StoredProfile(Json.read(text(item, "doc"), Profile.class), ProfileStatus.valueOf(text(item, "status")),
+                Instant.parse(text(item, "createdAt")), Instant.parse(text(item, "updatedAt")),
+                text(item, "verifyNonce"), unsubscribed != null && Boolean.TRUE.equals(unsubscribed.bool()));
+    }
+
+    @Override
+    public StoredProfile activate(String id, String nonce, Instant now) {
+        StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
+        if (current.status() != ProfileStatus.PENDING_VERIFICATION || current.verifyNonce() == null
+                || !MessageDigest.isEqual(current.verifyNonce().getBytes(StandardCharsets.UTF_8), nonce.getBytes(StandardCharsets.UTF_8))) {
+            throw new ConflictException("problem.conflict.verified");
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("PROFILE#" + id, MAIN))
+                .conditionExpression("#status = :pending AND verifyNonce = :nonce")
+                .updateExpression("SET #status = :active, updatedAt = :now, verifiedAt = :now REMOVE verifyNonce")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":pending", s(ProfileStatus.PENDING_VERIFICATION.name()),
+                        ":active", s(ProfileStatus.ACTIVE.name()), ":nonce", s(nonce), ":now", s(now.toString())))
+                .build()).build());
+        items.addAll(profileIndex(ProfileCard.of(current.profile())));
+        try {
+            transact(items);
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
+                throw new ConflictException("problem.conflict.verified");
+            }
+            throw e;
+        }
+        return new StoredProfile(current.profile(), ProfileStatus.ACTIVE, current.createdAt(), now, null, current.unsubscribed());
+    }
+
+    private List<TransactWriteItem> profileIndex(ProfileCard card) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        String json = Json.write(card);
+        for (String skillId : card.skillIds()) {
+            Map<String, AttributeValue> index = item("SKILL#" + skillId, "PROFILE#" + card.id(), "PROFILE_SKILL");
+            index.put("card", s(json));
+            items.add(put(index));
+        }
+        return items;
+    }
+
+    @Override
+    public void enqueue(OutboxEntry email, Instant now) {
+        try {
+            transact(List.of(outboxPut(email, now)));
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().isEmpty() || !conditionFailed(e.cancellationReasons().get(0))) {
+                throw e;
+            }
+            // the same purpose was already recorded: one email per purpose
+        }
+    }
+
+    @Override
+    public List<ProfileCard> activeProfilesWithSkill(String skillId) {
+        List<ProfileCard> cards = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryPartition("SKILL#" + skillId)) {
+            cards.add(Json.read(text(item, "card"), ProfileCard.class));
+        }
+        return cards;
+    }
+
+    // ---- matches ----------------------------------------------------------------------------
+
+    private Map<String, AttributeValue> matchItem(String missionId, String profileId, MatchReasons reasons, Instant now, String via) {
+        Map<String, AttributeValue> item = item("MISSION#" + missionId, "MATCH#" + profileId, "MATCH");
+        item.put("missionId", s(missionId));
+        item.put("profileId", s(profileId));
+        item.put("reasons", s(Json.write(reasons)));
+        item.put("createdAt", s(now.toString()));
+        item.put("via", s(via));
+        return item;
+    }
+
+    public static String proposalId(String missionId, String profileId) {
+        return "PROPOSAL#" + missionId + "#" + profileId;
+    }
+
+    @Override
+    public boolean recordProposal(String missionId, String profileId, MatchReasons reasons, Instant now) {
+        OutboxEntry email = new OutboxEntry(proposalId(missionId, profileId), OutboxEntry.Kind.PROPOSAL,
+                Map.of("missionId", missionId, "profileId", profileId));
+        try {
+            transact(List.of(putNew(matchItem(missionId, profileId, reasons, now, "MISSION")), outboxPut(email, now)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> recordDigest(String profileId, Map<String, MatchReasons> byMission, Instant now) {
+        Map<String, MatchReasons> remaining = new LinkedHashMap<>(byMission);
+        while (!remaining.isEmpty()) {
+            List<String> missionIds = new ArrayList<>(remaining.keySet());
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (String missionId : missionIds) {
+                items.add(putNew(matchItem(missionId, profileId, remaining.get(missionId), now, "PROFILE")));
+            }
+            String digestId = "DIGEST#" + profileId + "#" + Integer.toHexString(String.join(",", missionIds).hashCode());
+            items.add(outboxPut(new OutboxEntry(digestId, OutboxEntry.Kind.DIGEST,
+                    Map.of("profileId", profileId, "missionIds", String.join(",", missionIds))), now));
+            try {
+                transact(items);
+                return missionIds;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                boolean removed = false;
+                for (int i = 0; i < missionIds.size() && i < reasons.size(); i++) {
+                    if (conditionFailed(reasons.get(i))) {
+                        remaining.remove(missionIds.get(i));
+                        removed = true;
+                    }
+                }
+                if (!removed) {
+                    if (reasons.size() > missionIds.size() && conditionFailed(reasons.get(missionIds.size()))) {
+                        return List.of(); // this very digest was already recorded
+                    }
+                    throw e;
+                }
+            }
+        }
+        return List.of();
+    }
+
+    @Override
+    public Optional<MatchReasons> reasons(String missionId, String profileId) {
+        return get("MISSION#" + missionId, "MATCH#" + profileId)
+                .map(item -> Json.read(text(item, "reasons"), MatchReasons.class));
+    }
+
+    // ---- outbox -----------------------------------------------------------------------------
+
+    @Override
+    public Optional<OutboxEntry> findEmail(String id) {
+        return get("OUTBOX#" + id, MAIN).map(item -> {
+            Map<String, String> refs = new HashMap<>();
+            item.get("refs").m().forEach((k, v) -> refs.put(k, v.s()));
+            return new OutboxEntry(id, OutboxEntry.Kind.valueOf(text(item, "kind")), refs);
+        });
+    }
+
+    @Override
+    public boolean claim(String id, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(key("OUTBOX#" + id, MAIN))
+                    .conditionExpression("#state = :pending")
+                    .updateExpression("SET #state = :sending, claimedAt = :now")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":sending", s("SENDING"), ":now", s(now.toString())))
+                    .returnValues(ReturnValue.NONE));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markSent(String id, String messageId, Instant now) {
+        dynamo.updateItem(b -> b.tableName(table).key(key("OUTBOX#" + id, MAIN))
+                .updateExpression("SET #state = :sent, sentAt = :now, messageId = :mid")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(now.toString()), ":mid", s(messageId))));
+    }
+
+    @Override
+    public void release(String id) {
+        dynamo.updateItem(b -> b.tableName(table).key(key("OUTBOX#" + id, MAIN))
+                .conditionExpression("#state = :sending")
+                .updateExpression("SET #state = :pending REMOVE claimedAt")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(":sending", s("SENDING"), ":pending", s("PENDING"))));
+    }
+}

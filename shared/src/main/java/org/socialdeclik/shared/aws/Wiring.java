@@ -1,0 +1,61 @@
+package org.socialdeclik.shared.aws;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import org.socialdeclik.shared.app.Links;
+import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.token.Tokens;
+
+/**
+ * Builds the adapters a function needs from its environment, once per container. Each function
+ * asks only for what it uses, so a function without email never builds an SES client.
+ */
+public final class Wiring {
+    private final Env env;
+    private final AwsClients clients;
+
+    public Wiring(Env env) {
+        this.env = env;
+        this.clients = new AwsClients(env);
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public DynamoStore store() {
+        return new DynamoStore(clients.dynamoDb(), env.require("TABLE_NAME"));
+    }
+
+    public Tokens tokens() {
+        try (var secrets = clients.secretsManager()) {
+            return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), Clock.systemUTC());
+        }
+    }
+
+    public SesEmailSender emailSender() {
+        return new SesEmailSender(clients.ses(), env.require("SENDER_EMAIL"), env.get("SES_CONFIGURATION_SET").orElse(null));
+    }
+
+    public Links links() {
+        return new Links(env.require("WEB_BASE_URL"), env.require("API_BASE_URL"));
+    }
+
+    public List<String> adminEmails() {
+        return Arrays.stream(env.get("ADMIN_EMAILS", "").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean moderation() {
+        String value = env.get("MODERATION", "on");
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalStateException("Environment variable MODERATION must be on or off");
+        }
+        return value.equals("on");
+    }
+}

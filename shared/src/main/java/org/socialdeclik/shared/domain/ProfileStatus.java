@@ -1,0 +1,4 @@
+package org.socialdeclik.shared.domain;
+
+/** A profile becomes ACTIVE (matchable) only once its email address has confirmed itself. */
+public enum ProfileStatus { PENDING_VERIFICATION, ACTIVE }

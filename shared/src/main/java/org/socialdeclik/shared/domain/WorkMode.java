@@ -1,0 +1,4 @@
+package org.socialdeclik.shared.domain;
+
+/** How a mission is carried out. */
+public enum WorkMode { REMOTE, ONSITE, HYBRID }

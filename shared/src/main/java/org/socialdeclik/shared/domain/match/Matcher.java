@@ -1,0 +1,98 @@
+package org.socialdeclik.shared.domain.match;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.socialdeclik.shared.domain.WorkMode;
+import org.socialdeclik.shared.domain.vocab.Department;
+import org.socialdeclik.shared.domain.vocab.Places;
+
+/** The rules of matching.md: who may be proposed a mission, and who first. */
+public final class Matcher {
+    private final Places places;
+
+    public Matcher(Places places) {
+        this.places = places;
+    }
+
+    /** A profile that may be proposed the mission, with the reasons, or empty. */
+    public Optional<MatchReasons> evaluate(MissionCard mission, ProfileCard profile, LocalDate today) {
+        if (mission.applicationDeadline() != null && today.isAfter(mission.applicationDeadline())) {
+            return Optional.empty();
+        }
+        List<String> sharedSkills = new ArrayList<>();
+        for (String id : mission.skillIds()) {
+            if (profile.skillIds().contains(id)) {
+                sharedSkills.add(mission.wordFor(id));
+            }
+        }
+        if (sharedSkills.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<PlaceFit> place = place(mission, profile);
+        if (place.isEmpty()) {
+            return Optional.empty();
+        }
+        if (mission.proBono()) {
+            if (!profile.proBono()) {
+                return Optional.empty();
+            }
+        } else if (profile.minimumRate() != null && mission.dailyPay() < profile.minimumRate()) {
+            return Optional.empty();
+        }
+        if (profile.availableFrom() != null && profile.availableFrom().isAfter(mission.startDate())) {
+            return Optional.empty();
+        }
+        List<String> sharedCauses = new ArrayList<>();
+        for (String id : mission.causeIds()) {
+            if (profile.causeIds().contains(id)) {
+                sharedCauses.add(mission.causeWordFor(id));
+            }
+        }
+        return Optional.of(new MatchReasons(sharedSkills, mission.skillIds().size(), sharedCauses, place.get(),
+                mission.department(), mission.dailyPay(), profile.minimumRate(), mission.proBono()));
+    }
+
+    private Optional<PlaceFit> place(MissionCard mission, ProfileCard profile) {
+        if (mission.workMode() == WorkMode.REMOTE) {
+            return profile.remote() ? Optional.of(PlaceFit.REMOTE) : Optional.empty();
+        }
+        if (mission.department() == null) {
+            return Optional.empty();
+        }
+        if (mission.department().equals(profile.department())) {
+            return Optional.of(PlaceFit.SAME_DEPARTMENT);
+        }
+        boolean sameRegion = sameRegion(mission.department(), profile.department());
+        return switch (profile.mobility()) {
+            case COUNTRY -> Optional.of(sameRegion ? PlaceFit.SAME_REGION : PlaceFit.COUNTRY);
+            case REGION -> sameRegion ? Optional.of(PlaceFit.SAME_REGION) : Optional.empty();
+            case DEPARTMENT -> Optional.empty();
+        };
+    }
+
+    private boolean sameRegion(String a, String b) {
+        Optional<Department> da = places.department(a);
+        Optional<Department> db = places.department(b);
+        return da.isPresent() && db.isPresent() && Objects.equals(da.get().regionCode(), db.get().regionCode());
+    }
+
+    /** A profile that may be proposed a mission, with when it was last proposed anything. */
+    public record Candidate(ProfileCard profile, MatchReasons reasons, Instant lastProposedAt) {}
+
+    /**
+     * Best first: share of the mission's skills covered, shared causes, closeness of place, pay
+     * margin; ties go to whoever has waited longest since their last proposal (never = longest).
+     */
+    public static final Comparator<Candidate> RANKING = Comparator
+            .comparingDouble((Candidate c) -> c.reasons().skillShare()).reversed()
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().sharedCauses().size()).reversed())
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().place().closeness()).reversed())
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().payMargin()).reversed())
+            .thenComparing(c -> c.lastProposedAt() == null ? Instant.MIN : c.lastProposedAt())
+            .thenComparing(c -> c.profile().id());
+}

@@ -1,0 +1,26 @@
+package org.socialdeclik.shared.ports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.match.MissionCard;
+
+/** Missions, and the index of open missions by skill. */
+public interface MissionRepository {
+    /** Stores a new mission with its emails, all or nothing; a published one joins the open index. */
+    void submit(Mission mission, MissionStatus status, Instant now, List<OutboxEntry> emails);
+
+    Optional<StoredMission> findMission(String id);
+
+    /**
+     * Publishes or rejects a mission waiting for review, all or nothing.
+     * @throws NotFoundException no such mission
+     * @throws ConflictException it was already reviewed
+     */
+    StoredMission review(String id, boolean approve, String reason, Instant now);
+
+    /** Open missions that ask for this skill id. */
+    List<MissionCard> openMissionsWithSkill(String skillId);
+}

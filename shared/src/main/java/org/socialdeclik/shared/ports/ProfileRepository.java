@@ -1,0 +1,32 @@
+package org.socialdeclik.shared.ports;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.match.ProfileCard;
+
+/** Profiles, their unique email addresses, and the index of active profiles by skill. */
+public interface ProfileRepository {
+    /**
+     * Creates a pending profile with its verification email, unless the address is known.
+     * @return empty when created; the existing profile when the address was already registered
+     */
+    Optional<StoredProfile> register(Profile profile, String verifyNonce, Instant now, OutboxEntry verification);
+
+    Optional<StoredProfile> findProfile(String id);
+
+    /**
+     * Makes a pending profile active with the nonce its verification link carried, and writes
+     * its index items, all or nothing.
+     * @throws NotFoundException no such profile
+     * @throws ConflictException the nonce was already used (or never issued)
+     */
+    StoredProfile activate(String id, String nonce, Instant now);
+
+    /** Records an email to send about an existing profile. */
+    void enqueue(OutboxEntry email, Instant now);
+
+    /** Active profiles that have this skill id. */
+    List<ProfileCard> activeProfilesWithSkill(String skillId);
+}

@@ -1,0 +1,36 @@
+package org.socialdeclik.shared.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.socialdeclik.shared.email.EmailMessage;
+import org.socialdeclik.shared.ports.EmailSender;
+
+/** Passes each email to the real sender and keeps what was accepted; can fail on demand. */
+public final class RecordingSender implements EmailSender {
+    private final EmailSender delegate;
+    private final List<EmailMessage> sent = new ArrayList<>();
+    private int failuresToInject;
+
+    public RecordingSender(EmailSender delegate) {
+        this.delegate = delegate;
+    }
+
+    public void failNext(int count) {
+        failuresToInject = count;
+    }
+
+    @Override
+    public synchronized String send(EmailMessage message) {
+        if (failuresToInject > 0) {
+            failuresToInject--;
+            throw new IllegalStateException("injected send failure");
+        }
+        String id = delegate.send(message);
+        sent.add(message);
+        return id;
+    }
+
+    public synchronized List<EmailMessage> sent() {
+        return List.copyOf(sent);
+    }
+}
