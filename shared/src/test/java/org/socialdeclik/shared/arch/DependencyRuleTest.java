@@ -1,0 +1,27 @@
+package org.socialdeclik.shared.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The domain stays free of AWS, so its rules can be tested and reused without the cloud. */
+@AnalyzeClasses(packages = "org.socialdeclik.shared", importOptions = ImportOption.DoNotIncludeTests.class)
+class DependencyRuleTest {
+    @ArchTest
+    static final ArchRule domain_imports_nothing_from_aws = noClasses()
+            .that().resideInAPackage("..shared.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..");
+
+    @ArchTest
+    static final ArchRule ports_and_use_cases_do_not_know_the_adapters = noClasses()
+            .that().resideInAnyPackage("..shared.ports..", "..shared.app..", "..shared.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..shared.aws..", "software.amazon..");
+
+    @ArchTest
+    static final ArchRule nobody_prints_to_standard_output = noClasses()
+            .that().resideOutsideOfPackage("..shared.logging..")
+            .should().accessField(System.class, "out");
+}
