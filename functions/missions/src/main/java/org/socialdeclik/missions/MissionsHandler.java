@@ -15,7 +15,7 @@ import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.ports.StoredMission;
 
-/** HTTP: submit a mission, review it, read a published one. */
+/** HTTP: submit a mission, review it, close it, read a published one. */
 public final class MissionsHandler extends HttpFunction {
     private static final Set<String> REVIEW_FIELDS = Set.of("token", "decision", "reason");
 
@@ -23,6 +23,7 @@ public final class MissionsHandler extends HttpFunction {
     private final Map<String, Route> routes = Map.of(
             "POST /missions", this::submit,
             "POST /missions/{id}/review", this::review,
+            "POST /missions/{id}/close", this::close,
             "GET /missions/{id}", this::show);
 
     public MissionsHandler() {
@@ -63,6 +64,18 @@ public final class MissionsHandler extends HttpFunction {
         f.throwIfAny();
         StoredMission reviewed = service.review(request.pathParameter("id"), token, decision == Decision.APPROVE, reason);
         return HttpResponse.json(200, Map.of("id", reviewed.mission().id(), "status", reviewed.status().name()));
+    }
+
+    private static final Set<String> TOKEN_FIELDS = Set.of("token");
+
+    private HttpResponse close(HttpRequest request) {
+        JsonNode body = request.json();
+        Fields f = new Fields(request.messages());
+        f.allowOnly(body, "", TOKEN_FIELDS);
+        String token = f.text(body, "", "token", true, 1024);
+        f.throwIfAny();
+        StoredMission closed = service.close(request.pathParameter("id"), token);
+        return HttpResponse.json(200, Map.of("id", closed.mission().id(), "status", closed.status().name()));
     }
 
     private HttpResponse show(HttpRequest request) {

@@ -183,4 +183,34 @@ class MissionsHandlerIT {
 
         assertThat(handler.handleRequest(get, null).getStatusCode()).isEqualTo(404);
     }
+
+    @Test
+    void the_organisation_closes_its_mission_once_and_it_leaves_the_open_index() throws Exception {
+        MissionsHandler unmoderated = new MissionsHandler(stack.env("MODERATION", "off"));
+        String id = body(unmoderated.handleRequest(event("submit.json"), null)).get("id").asText();
+        APIGatewayV2HTTPEvent close = event("close.json");
+        close.setPathParameters(Map.of("id", id));
+        close.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.MANAGE_MISSION, id) + "\"}");
+
+        APIGatewayV2HTTPResponse first = handler.handleRequest(close, null);
+        APIGatewayV2HTTPResponse again = handler.handleRequest(close, null);
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(body(first).get("status").asText()).isEqualTo("CLOSED");
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(stack.store().openMissionsWithSkill("wordpress")).noneMatch(card -> card.id().equals(id));
+        APIGatewayV2HTTPEvent get = event("get.json");
+        get.setPathParameters(Map.of("id", id));
+        assertThat(handler.handleRequest(get, null).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_review_token_cannot_close_a_mission() throws Exception {
+        String id = submitted();
+        APIGatewayV2HTTPEvent close = event("close.json");
+        close.setPathParameters(Map.of("id", id));
+        close.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.REVIEW, id) + "\"}");
+
+        assertThat(handler.handleRequest(close, null).getStatusCode()).isEqualTo(403);
+    }
 }

@@ -2,25 +2,46 @@ package org.socialdeclik.profiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.api.ApiException;
 import org.socialdeclik.shared.api.Fields;
 import org.socialdeclik.shared.api.HttpFunction;
 import org.socialdeclik.shared.api.HttpRequest;
 import org.socialdeclik.shared.api.HttpResponse;
 import org.socialdeclik.shared.app.ProfileService;
+import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.vocab.Term;
+import org.socialdeclik.shared.domain.vocab.Vocabulary;
+import org.socialdeclik.shared.ports.ProfileRecords;
+import org.socialdeclik.shared.ports.StoredProfile;
 
-/** HTTP: create a profile (double opt-in) and verify it. */
+/**
+ * HTTP: a freelancer's whole journey: create and verify a profile, get a sign-in link, see,
+ * export, edit and erase it, say "I'm interested", unsubscribe (JSON or RFC 8058 one-click).
+ */
 public final class ProfilesHandler extends HttpFunction {
     private static final Set<String> TOKEN_FIELDS = Set.of("token");
+    private static final Set<String> LINK_FIELDS = Set.of("email", "locale");
 
     private final ProfileService service;
     private final Map<String, Route> routes = Map.of(
             "POST /profiles", this::register,
-            "POST /profiles/verify", this::verify);
+            "POST /profiles/verify", this::verify,
+            "POST /auth/link", this::link,
+            "GET /profiles/me", this::me,
+            "PUT /profiles/me", this::update,
+            "DELETE /profiles/me", this::erase,
+            "POST /interests", this::interest,
+            "POST /unsubscribe", this::unsubscribe);
 
     public ProfilesHandler() {
         this(System.getenv());
@@ -35,12 +56,28 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private static ProfileService wire(Wiring wiring) {
-        return new ProfileService(wiring.store(), wiring.tokens(), Clock.systemUTC());
+        DynamoStore store = wiring.store();
+        return new ProfileService(store, store, store, wiring.tokens(), Clock.systemUTC());
     }
 
     @Override
     protected Map<String, Route> routes() {
         return routes;
+    }
+
+    /** One-click unsubscribe may come as a form (RFC 8058); it reads its own body. */
+    @Override
+    protected boolean expectsJsonBody(String routeKey) {
+        return !routeKey.equals("POST /unsubscribe") && super.expectsJsonBody(routeKey);
+    }
+
+    private static String token(HttpRequest request) {
+        JsonNode body = request.json();
+        Fields f = new Fields(request.messages());
+        f.allowOnly(body, "", TOKEN_FIELDS);
+        String token = f.text(body, "", "token", true, 1024);
+        f.throwIfAny();
+        return token;
     }
 
     private HttpResponse register(HttpRequest request) {
@@ -49,17 +86,144 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private HttpResponse verify(HttpRequest request) {
-        JsonNode body = request.json();
-        Fields f = new Fields(request.messages());
-        f.allowOnly(body, "", TOKEN_FIELDS);
-        String token = f.text(body, "", "token", true, 1024);
-        f.throwIfAny();
-        ProfileService.Verified verified = service.verify(token);
+        ProfileService.Verified verified = service.verify(token(request));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("profileId", verified.profileId());
         answer.put("status", verified.status().name());
         answer.put("accessToken", verified.accessToken());
         answer.put("expiresAt", verified.expiresAt().toString());
         return HttpResponse.json(200, answer);
+    }
+
+    private HttpResponse link(HttpRequest request) {
+        JsonNode body = request.json();
+        Fields f = new Fields(request.messages());
+        f.allowOnly(body, "", LINK_FIELDS);
+        String email = f.email(body, "", "email", true);
+        f.oneOf(body, "", "locale", false, org.socialdeclik.shared.api.Requests.LOCALES);
+        f.throwIfAny();
+        service.requestSignInLink(email);
+        return HttpResponse.json(202, Map.of("status", "ACCEPTED"));
+    }
+
+    private HttpResponse me(HttpRequest request) {
+        StoredProfile profile = service.signedIn(request.bearerToken());
+        return HttpResponse.json(200, view(profile, service.records(profile)));
+    }
+
+    private HttpResponse update(HttpRequest request) {
+        StoredProfile updated = service.update(request.bearerToken(), request.json(), request.messages());
+        return HttpResponse.json(200, view(updated, service.records(updated)));
+    }
+
+    private HttpResponse erase(HttpRequest request) {
+        service.erase(request.bearerToken());
+        return HttpResponse.noContent();
+    }
+
+    private HttpResponse interest(HttpRequest request) {
+        service.interest(token(request));
+        return HttpResponse.json(202, Map.of("status", "ACCEPTED"));
+    }
+
+    private HttpResponse unsubscribe(HttpRequest request) {
+        String contentType = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+        String token;
+        if (isJson(contentType)) {
+            JsonNode body;
+            try {
+                body = Json.MAPPER.readTree(request.rawBody() == null ? "" : request.rawBody());
+            } catch (Exception e) {
+                body = null;
+            }
+            if (body == null || !body.isObject()) {
+                throw new ApiException(400, request.messages().get("problem.validation.title"),
+                        request.messages().get("problem.malformed.detail"));
+            }
+            token = token(new HttpRequest(request.routeKey(), request.pathParameters(), request.queryParameters(),
+                    request.headers(), request.rawBody(), body, request.messages()));
+        } else if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/form-data")) {
+            String body = request.rawBody() == null ? "" : request.rawBody();
+            if (!body.contains("List-Unsubscribe=One-Click") && !body.contains("One-Click")) {
+                throw ApiException.validation(List.of(new org.socialdeclik.shared.domain.FieldError("List-Unsubscribe",
+                        request.messages().get("field.required"))), request.messages());
+            }
+            token = request.queryParameters().get("token");
+        } else {
+            throw new ApiException(415, request.messages().get("problem.mediatype.title"),
+                    request.messages().get("problem.mediatype.detail"));
+        }
+        if (token == null || token.isBlank()) {
+            token = request.queryParameters().get("token");
+        }
+        if (token == null || token.isBlank()) {
+            throw ApiException.validation(List.of(new org.socialdeclik.shared.domain.FieldError("token",
+                    request.messages().get("field.required"))), request.messages());
+        }
+        service.unsubscribe(token);
+        return HttpResponse.json(200, Map.of("status", "UNSUBSCRIBED"));
+    }
+
+    /** The profile as stored, with the skills and causes as the platform understood them. */
+    static Map<String, Object> view(StoredProfile stored, ProfileRecords records) {
+        Profile p = stored.profile();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", p.id());
+        view.put("status", stored.status().name());
+        view.put("email", p.email());
+        view.put("firstName", p.firstName());
+        view.put("lastName", p.lastName());
+        putIfPresent(view, "headline", p.headline());
+        putIfPresent(view, "bio", p.bio());
+        view.put("skills", p.skills());
+        view.put("causes", p.causes());
+        Map<String, Object> location = new LinkedHashMap<>();
+        location.put("department", p.location().department());
+        putIfPresent(location, "postalCode", p.location().postalCode());
+        view.put("location", location);
+        view.put("mobility", p.mobility().name());
+        view.put("remote", p.remote());
+        putIfPresent(view, "dailyRate", p.dailyRate());
+        putIfPresent(view, "minimumRate", p.minimumRate());
+        view.put("proBono", p.proBono());
+        if (p.availability() != null) {
+            Map<String, Object> availability = new LinkedHashMap<>();
+            putIfPresent(availability, "daysPerMonth", p.availability().daysPerMonth());
+            putIfPresent(availability, "from", p.availability().from() == null ? null : p.availability().from().toString());
+            view.put("availability", availability);
+        }
+        view.put("languages", p.languages());
+        view.put("locale", p.locale());
+        view.put("consent", p.consent());
+        view.put("unsubscribed", stored.unsubscribed());
+        view.put("createdAt", stored.createdAt().toString());
+        view.put("updatedAt", stored.updatedAt().toString());
+        view.put("skillsUnderstood", understood(Vocabulary.skills(), p.skills(), p.locale()));
+        view.put("causesUnderstood", understood(Vocabulary.causes(), p.causes(), p.locale()));
+        view.put("proposals", records.proposals().stream()
+                .map(r -> Map.of("missionId", r.missionId(), "proposedAt", r.proposedAt().toString())).toList());
+        view.put("interests", records.interests().stream()
+                .map(r -> Map.of("missionId", r.missionId(), "expressedAt", r.expressedAt().toString())).toList());
+        return view;
+    }
+
+    private static List<Map<String, Object>> understood(Vocabulary vocabulary, List<String> typed, String locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String word : typed) {
+            Term term = vocabulary.understand(word);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("input", word);
+            item.put("id", term.id());
+            item.put("label", term.label(locale));
+            item.put("known", term.known());
+            out.add(item);
+        }
+        return out;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 }

@@ -137,4 +137,176 @@ class ProfilesHandlerIT {
         assertThat(fields).contains("email", "consent", "minimumRate", "location.postalCode");
         assertThat(stack.items()).hasSize(before);
     }
+
+    // ---- signed-in journey ---------------------------------------------------------------
+
+    /** Creates and verifies a profile through the handler; answers its access token. */
+    private static String activeProfile(String email) throws Exception {
+        handler.handleRequest(create(email), null);
+        StoredProfile pending = profileOf(email);
+        APIGatewayV2HTTPResponse verified = handler.handleRequest(
+                verify(stack.tokens().mint(Purpose.VERIFY, pending.profile().id(), pending.verifyNonce())), null);
+        return Json.MAPPER.readTree(verified.getBody()).get("accessToken").asText();
+    }
+
+    private static APIGatewayV2HTTPEvent withBearer(String file, String token) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/profiles/" + file);
+        Map<String, String> headers = new java.util.HashMap<>(event.getHeaders());
+        headers.put("authorization", "Bearer " + token);
+        event.setHeaders(headers);
+        return event;
+    }
+
+    private static String idOf(String accessToken) {
+        return stack.tokens().verify(accessToken, Purpose.ACCESS).subject();
+    }
+
+    @Test
+    void me_shows_the_profile_with_its_skills_as_understood() throws Exception {
+        String token = activeProfile(uniqueEmail());
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(withBearer("me-get.json", token), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode me = Json.MAPPER.readTree(response.getBody());
+        assertThat(me.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(me.get("skills").toString()).contains("référencement naturel");
+        JsonNode seo = me.get("skillsUnderstood").get(1);
+        assertThat(seo.get("input").asText()).isEqualTo("référencement naturel");
+        assertThat(seo.get("id").asText()).isEqualTo("seo");
+        assertThat(seo.get("label").asText()).isNotBlank();
+        assertThat(me.get("proposals").isArray()).isTrue();
+    }
+
+    @Test
+    void without_a_valid_bearer_token_me_is_unauthorised() {
+        APIGatewayV2HTTPEvent noHeader = EventLoader.loadApiGatewayHttpEvent("events/profiles/me-get.json");
+        Map<String, String> headers = new java.util.HashMap<>(noHeader.getHeaders());
+        headers.remove("authorization");
+        noHeader.setHeaders(headers);
+
+        assertThat(handler.handleRequest(noHeader, null).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handleRequest(withBearer("me-get.json", "garbage.token"), null).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handleRequest(withBearer("me-get.json", stack.tokens().mint(Purpose.UNSUBSCRIBE, "x")), null)
+                .getStatusCode()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/profiles/me-put.json", type = APIGatewayV2HTTPEvent.class)
+    void an_update_replaces_the_editable_fields_and_rewrites_the_skill_index(APIGatewayV2HTTPEvent event) throws Exception {
+        String token = activeProfile(uniqueEmail());
+        String id = idOf(token);
+        event.getHeaders().put("authorization", "Bearer " + token);
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(response.getBody()).get("headline").asText()).isEqualTo("Développeuse WordPress et accessibilité");
+        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
+        assertThat(stack.store().activeProfilesWithSkill("seo")).anyMatch(c -> c.id().equals(id));
+    }
+
+    @Test
+    void an_update_cannot_change_the_email() throws Exception {
+        String token = activeProfile(uniqueEmail());
+        APIGatewayV2HTTPEvent event = withBearer("me-put.json", token);
+        event.setBody(Bodies.profile("other@example.org").toString());
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(response.getBody()).get("errors").findValuesAsText("field")).containsExactly("email");
+    }
+
+    @Test
+    void erasure_removes_everything_revokes_the_token_and_frees_the_address() throws Exception {
+        String email = uniqueEmail();
+        String token = activeProfile(email);
+        String id = idOf(token);
+
+        APIGatewayV2HTTPResponse erased = handler.handleRequest(withBearer("me-delete.json", token), null);
+
+        assertThat(erased.getStatusCode()).isEqualTo(204);
+        assertThat(handler.handleRequest(withBearer("me-get.json", token), null).getStatusCode()).isEqualTo(401);
+        assertThat(stack.items().stream().filter(i -> i.get("pk").s().equals("PROFILE#" + id)
+                || i.get("sk").s().equals("PROFILE#" + id))).isEmpty();
+        handler.handleRequest(create(email), null);
+        assertThat(profileOf(email).profile().id()).isNotEqualTo(id);
+    }
+
+    @Test
+    void a_sign_in_link_is_sent_only_to_verified_addresses_with_the_same_answer() throws Exception {
+        String active = uniqueEmail();
+        activeProfile(active);
+        String pending = uniqueEmail();
+        handler.handleRequest(create(pending), null);
+        String activeId = profileOf(active).profile().id();
+
+        APIGatewayV2HTTPEvent forActive = EventLoader.loadApiGatewayHttpEvent("events/profiles/auth-link.json");
+        forActive.setBody("{\"email\":\"" + active + "\"}");
+        APIGatewayV2HTTPEvent forUnknown = EventLoader.loadApiGatewayHttpEvent("events/profiles/auth-link.json");
+        forUnknown.setBody("{\"email\":\"nobody-" + UUID.randomUUID() + "@example.org\"}");
+
+        APIGatewayV2HTTPResponse a = handler.handleRequest(forActive, null);
+        APIGatewayV2HTTPResponse b = handler.handleRequest(forUnknown, null);
+
+        assertThat(a.getStatusCode()).isEqualTo(202);
+        assertThat(b.getStatusCode()).isEqualTo(202);
+        assertThat(a.getBody()).isEqualTo(b.getBody());
+        assertThat(stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("SIGN_IN")
+                && i.get("refs").m().get("profileId").s().equals(activeId))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/profiles/unsubscribe-one-click.json", type = APIGatewayV2HTTPEvent.class)
+    void one_click_unsubscribe_stops_matching_and_can_be_repeated(APIGatewayV2HTTPEvent event) throws Exception {
+        String id = idOf(activeProfile(uniqueEmail()));
+        event.setQueryStringParameters(Map.of("token", stack.tokens().mint(Purpose.UNSUBSCRIBE, id)));
+
+        APIGatewayV2HTTPResponse first = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse again = handler.handleRequest(event, null);
+
+        assertThat(first.getStatusCode()).isEqualTo(200);
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(stack.store().findProfile(id).orElseThrow().unsubscribed()).isTrue();
+        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/profiles/unsubscribe.json", type = APIGatewayV2HTTPEvent.class)
+    void unsubscribe_takes_a_json_body_too_and_refuses_a_tampered_token(APIGatewayV2HTTPEvent event) throws Exception {
+        String id = idOf(activeProfile(uniqueEmail()));
+        event.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.UNSUBSCRIBE, id) + "\"}");
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(200);
+        event.setBody("{\"token\":\"abc.def\"}");
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void interest_connects_both_sides_once() throws Exception {
+        String id = idOf(activeProfile(uniqueEmail()));
+        String missionId = "m-" + UUID.randomUUID();
+        var mission = org.socialdeclik.shared.api.Requests.mission(missionId, Bodies.mission(),
+                org.socialdeclik.shared.api.Messages.forLocale("fr"), java.time.Clock.systemUTC());
+        stack.store().submit(mission, org.socialdeclik.shared.domain.MissionStatus.PUBLISHED, java.time.Instant.now(), List.of());
+        var reasons = new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2, List.of(),
+                org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, 300, false);
+        stack.store().recordProposal(missionId, id, reasons, java.time.Instant.now());
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/profiles/interest.json");
+        event.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.INTEREST, missionId + ":" + id) + "\"}");
+
+        APIGatewayV2HTTPResponse first = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse repeat = handler.handleRequest(event, null);
+
+        assertThat(first.getStatusCode()).isEqualTo(202);
+        assertThat(repeat.getStatusCode()).isEqualTo(202);
+        assertThat(stack.store().findEmail("INTEREST_ORG#" + missionId + "#" + id)).isPresent();
+        assertThat(stack.store().findEmail("INTEREST_ACK#" + missionId + "#" + id)).isPresent();
+        assertThat(stack.items("INTEREST").stream().filter(i -> i.get("missionId").s().equals(missionId))).hasSize(1);
+        stack.store().close(missionId, java.time.Instant.now());
+        APIGatewayV2HTTPEvent another = EventLoader.loadApiGatewayHttpEvent("events/profiles/interest.json");
+        another.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.INTEREST, missionId + ":" + id) + "\"}");
+        assertThat(handler.handleRequest(another, null).getStatusCode()).isEqualTo(409);
+    }
 }

@@ -12,6 +12,9 @@ public final class Messages {
             Map.entry("problem.notfound.detail", new String[] {"Cette ressource n'existe pas.", "This resource does not exist."}),
             Map.entry("problem.conflict.title", new String[] {"Conflit", "Conflict"}),
             Map.entry("problem.conflict.reviewed", new String[] {"Cette mission a déjà été examinée.", "This mission has already been reviewed."}),
+            Map.entry("problem.conflict.closed", new String[] {"Cette mission est déjà close ou refusée.", "This mission is already closed or rejected."}),
+            Map.entry("problem.conflict.concurrent", new String[] {"Le profil a changé entre-temps, rechargez-le.", "The profile changed meanwhile, reload it."}),
+            Map.entry("problem.conflict.missionClosed", new String[] {"Cette mission n'est plus ouverte.", "This mission is no longer open."}),
             Map.entry("problem.conflict.verified", new String[] {"Ce lien de confirmation a déjà servi.", "This confirmation link has already been used."}),
             Map.entry("problem.unauthorized.title", new String[] {"Lien invalide ou expiré", "Invalid or expired link"}),
             Map.entry("problem.unauthorized.detail", new String[] {"Ce lien n'est pas valide ou a expiré.", "This link is invalid or has expired."}),
@@ -50,6 +53,7 @@ public final class Messages {
             Map.entry("field.date.past", new String[] {"La date ne peut pas être passée.", "The date cannot be in the past."}),
             Map.entry("field.consent", new String[] {"Le consentement est nécessaire.", "Consent is required."}),
             Map.entry("field.minimumRate.aboveDaily", new String[] {"Le tarif minimum ne peut dépasser le TJM habituel.", "The minimum rate cannot exceed the usual daily rate."}),
+            Map.entry("field.word", new String[] {"Doit contenir au moins une lettre ou un chiffre.", "Must hold at least one letter or digit."}),
             Map.entry("field.language", new String[] {"Code de langue attendu (ex. fr, en).", "Expected a language code (e.g. fr, en)."}));
 
     private static final Messages FR = new Messages(0);

@@ -57,8 +57,8 @@ public final class Requests {
                 organization = new Organization(name, type, email, website);
             }
         }
-        List<String> skills = f.textList(body, "", "skills", true, 1, 10, 60);
-        List<String> causes = f.textList(body, "", "causes", false, 0, 10, 60);
+        List<String> skills = words(f, f.textList(body, "", "skills", true, 1, 10, 60), "skills");
+        List<String> causes = words(f, f.textList(body, "", "causes", false, 0, 10, 60), "causes");
         WorkMode workMode = f.enumValue(body, "", "workMode", true, WorkMode.class);
         Place location = place(f, body, workMode == null || workMode != WorkMode.REMOTE, "field.location.required");
         Boolean proBono = f.bool(body, "", "proBono", true);
@@ -97,8 +97,8 @@ public final class Requests {
         String lastName = f.text(body, "", "lastName", true, 80);
         String headline = f.text(body, "", "headline", false, 140);
         String bio = f.text(body, "", "bio", false, 2000, true);
-        List<String> skills = f.textList(body, "", "skills", true, 1, 20, 60);
-        List<String> causes = f.textList(body, "", "causes", false, 0, 10, 60);
+        List<String> skills = words(f, f.textList(body, "", "skills", true, 1, 20, 60), "skills");
+        List<String> causes = words(f, f.textList(body, "", "causes", false, 0, 10, 60), "causes");
         Place location = place(f, body, true, "field.required");
         Mobility mobility = f.enumValue(body, "", "mobility", true, Mobility.class);
         Boolean remote = f.bool(body, "", "remote", true);
@@ -132,6 +132,21 @@ public final class Requests {
         f.throwIfAny();
         return new Profile(id, email, firstName, lastName, headline, bio, skills, causes, location, mobility,
                 remote, dailyRate, minimumRate, proBono, availability, languages, locale, true);
+    }
+
+    /** Skills and causes must hold a word (a letter or a digit), so that they can be understood. */
+    private static List<String> words(Fields f, List<String> items, String field) {
+        if (items == null) {
+            return null;
+        }
+        boolean ok = true;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).codePoints().noneMatch(Character::isLetterOrDigit)) {
+                f.add(field + "[" + i + "]", "field.word");
+                ok = false;
+            }
+        }
+        return ok ? items : null;
     }
 
     /** {@code location}: exactly one of a département code or a French postal code. */

@@ -53,6 +53,12 @@ public final class MissionService {
         return missions.review(missionId, approve, reason, Instant.now(clock));
     }
 
+    /** The organisation closes its mission with the link it received; it is matched no more. */
+    public StoredMission close(String missionId, String token) {
+        tokens.verify(token, Purpose.MANAGE_MISSION, missionId);
+        return missions.close(missionId, Instant.now(clock));
+    }
+
     /** A published mission, for anyone. */
     public StoredMission published(String missionId) {
         return missions.findMission(missionId)

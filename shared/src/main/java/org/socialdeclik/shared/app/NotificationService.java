@@ -103,6 +103,7 @@ public final class NotificationService {
                     .orElse(List.of());
             case PROPOSAL -> proposal(entry);
             case DIGEST -> digest(entry);
+            case INTEREST_ORGANIZATION, INTEREST_CONFIRMATION -> interest(entry);
         };
     }
 
@@ -134,6 +135,20 @@ public final class NotificationService {
         return List.of(emails.proposal(profile.get().profile(), mission.get().mission(), reasons.get(),
                 interestLink(missionId, profileId), links.page("/unsubscribe", unsubscribe),
                 links.oneClickUnsubscribe(unsubscribe)));
+    }
+
+    private List<EmailMessage> interest(OutboxEntry entry) {
+        Optional<StoredProfile> profile = profile(entry).filter(p -> p.status() == ProfileStatus.ACTIVE);
+        Optional<StoredMission> mission = mission(entry);
+        if (profile.isEmpty() || mission.isEmpty()) {
+            return List.of();
+        }
+        if (entry.kind() == OutboxEntry.Kind.INTEREST_CONFIRMATION) {
+            return List.of(emails.interestConfirmation(profile.get().profile(), mission.get().mission()));
+        }
+        return matches.reasons(mission.get().mission().id(), profile.get().profile().id())
+                .map(reasons -> List.of(emails.interestToOrganization(mission.get().mission(), profile.get().profile(), reasons)))
+                .orElse(List.of());
     }
 
     private List<EmailMessage> digest(OutboxEntry entry) {

@@ -7,23 +7,38 @@ import java.util.Map;
 import java.util.Optional;
 import org.socialdeclik.shared.api.Messages;
 import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
+import org.socialdeclik.shared.ports.ConflictException;
+import org.socialdeclik.shared.ports.MatchRepository;
+import org.socialdeclik.shared.ports.MissionRepository;
+import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.ProfileRecords;
 import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredProfile;
 import org.socialdeclik.shared.token.Claims;
 import org.socialdeclik.shared.token.Purpose;
+import org.socialdeclik.shared.token.TokenException;
 import org.socialdeclik.shared.token.Tokens;
 
-/** Creating and verifying profiles (double opt-in, no account enumeration). */
+/**
+ * What a freelancer does: create and verify a profile (double opt-in, no account enumeration),
+ * sign in by emailed link, see, export, edit or erase it, say they are interested, unsubscribe.
+ */
 public final class ProfileService {
     private final ProfileRepository profiles;
+    private final MissionRepository missions;
+    private final MatchRepository matches;
     private final Tokens tokens;
     private final Clock clock;
 
-    public ProfileService(ProfileRepository profiles, Tokens tokens, Clock clock) {
+    public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
+                          Tokens tokens, Clock clock) {
         this.profiles = profiles;
+        this.missions = missions;
+        this.matches = matches;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -39,15 +54,23 @@ public final class ProfileService {
         Instant now = Instant.now(clock);
         Optional<StoredProfile> existing = profiles.register(profile, tokens.newNonce(), now,
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
-        if (existing.isPresent()) {
-            StoredProfile known = existing.get();
-            String knownId = known.profile().id();
-            long hour = now.getEpochSecond() / 3600;
-            OutboxEntry reminder = known.status() == ProfileStatus.ACTIVE
-                    ? new OutboxEntry("SIGNIN#" + knownId + "#" + hour, OutboxEntry.Kind.SIGN_IN, Map.of("profileId", knownId))
-                    : new OutboxEntry("VERIFY#" + knownId + "#" + hour, OutboxEntry.Kind.VERIFY, Map.of("profileId", knownId));
-            profiles.enqueue(reminder, now);
-        }
+        existing.ifPresent(known -> remind(known, now));
+    }
+
+    private void remind(StoredProfile known, Instant now) {
+        String knownId = known.profile().id();
+        long hour = now.getEpochSecond() / 3600;
+        OutboxEntry reminder = known.status() == ProfileStatus.ACTIVE
+                ? new OutboxEntry("SIGNIN#" + knownId + "#" + hour, OutboxEntry.Kind.SIGN_IN, Map.of("profileId", knownId))
+                : new OutboxEntry("VERIFY#" + knownId + "#" + hour, OutboxEntry.Kind.VERIFY, Map.of("profileId", knownId));
+        profiles.enqueue(reminder, now);
+    }
+
+    /** A sign-in link for a verified address; nothing for others, and the same answer either way. */
+    public void requestSignInLink(String email) {
+        profiles.findProfileByEmail(email)
+                .filter(p -> p.status() == ProfileStatus.ACTIVE)
+                .ifPresent(p -> remind(p, Instant.now(clock)));
     }
 
     public record Verified(String profileId, ProfileStatus status, String accessToken, Instant expiresAt) {}
@@ -55,9 +78,71 @@ public final class ProfileService {
     /** Confirms the address with the single-use verification link; answers an access token. */
     public Verified verify(String token) {
         Claims claims = tokens.verify(token, Purpose.VERIFY);
-        StoredProfile profile = profiles.activate(claims.subject(), claims.nonce(), Instant.now(clock));
+        StoredProfile profile;
+        try {
+            profile = profiles.activate(claims.subject(), claims.nonce(), Instant.now(clock));
+        } catch (NotFoundException e) {
+            throw new TokenException(TokenException.Kind.INVALID);
+        }
         Instant expiresAt = tokens.expiryOf(Purpose.ACCESS);
         String access = tokens.mint(Purpose.ACCESS, profile.profile().id(), tokens.newNonce(), expiresAt);
         return new Verified(profile.profile().id(), ProfileStatus.ACTIVE, access, expiresAt);
+    }
+
+    /** The signed-in person's profile; a token of an erased profile is no longer valid. */
+    public StoredProfile signedIn(String accessToken) {
+        if (accessToken == null) {
+            throw new TokenException(TokenException.Kind.INVALID);
+        }
+        Claims claims = tokens.verify(accessToken, Purpose.ACCESS);
+        return profiles.findProfile(claims.subject())
+                .filter(p -> p.status() == ProfileStatus.ACTIVE)
+                .orElseThrow(() -> new TokenException(TokenException.Kind.INVALID));
+    }
+
+    public ProfileRecords records(StoredProfile profile) {
+        return profiles.records(profile.profile().id());
+    }
+
+    /** Replaces the editable fields (the email stays); matching runs again on the change. */
+    public StoredProfile update(String accessToken, JsonNode body, Messages messages) {
+        StoredProfile current = signedIn(accessToken);
+        Profile updated = Requests.profile(current.profile().id(), current.profile().email(), body, messages, clock);
+        return profiles.update(updated, Instant.now(clock));
+    }
+
+    public void erase(String accessToken) {
+        profiles.erase(signedIn(accessToken).profile().id());
+    }
+
+    /** Stops match emails; repeating it is harmless. */
+    public void unsubscribe(String token) {
+        Claims claims = tokens.verify(token, Purpose.UNSUBSCRIBE);
+        try {
+            profiles.unsubscribe(claims.subject(), Instant.now(clock));
+        } catch (NotFoundException e) {
+            throw new TokenException(TokenException.Kind.INVALID);
+        }
+    }
+
+    /**
+     * "I'm interested": connects the freelancer and the organisation, once. The link stops working
+     * when the profile is erased; a closed mission answers 409.
+     */
+    public void interest(String token) {
+        Claims claims = tokens.verify(token, Purpose.INTEREST);
+        String[] pair = claims.subject().split(":", 2);
+        if (pair.length != 2) {
+            throw new TokenException(TokenException.Kind.INVALID);
+        }
+        String missionId = pair[0];
+        String profileId = pair[1];
+        profiles.findProfile(profileId).filter(p -> p.status() == ProfileStatus.ACTIVE)
+                .orElseThrow(() -> new TokenException(TokenException.Kind.INVALID));
+        var mission = missions.findMission(missionId).orElseThrow(() -> new NotFoundException("mission"));
+        if (mission.status() != MissionStatus.PUBLISHED) {
+            throw new ConflictException("problem.conflict.missionClosed");
+        }
+        matches.recordInterest(missionId, profileId, Instant.now(clock));
     }
 }

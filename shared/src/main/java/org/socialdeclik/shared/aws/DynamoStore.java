@@ -27,6 +27,7 @@ import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.OutboxRepository;
+import org.socialdeclik.shared.ports.ProfileRecords;
 import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
@@ -96,6 +97,10 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    private TransactWriteItem delete(String pk, String sk) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(pk, sk))).build();
     }
 
     private TransactWriteItem outboxPut(OutboxEntry entry, Instant now) {
@@ -234,6 +239,35 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     }
 
     @Override
+    public StoredMission close(String id, Instant now) {
+        StoredMission current = findMission(id).orElseThrow(() -> new NotFoundException("mission"));
+        if (current.status() == MissionStatus.CLOSED || current.status() == MissionStatus.REJECTED) {
+            throw new ConflictException("problem.conflict.closed");
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("MISSION#" + id, MAIN))
+                .conditionExpression("#status = :was")
+                .updateExpression("SET #status = :closed, updatedAt = :now, closedAt = :now")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":was", s(current.status().name()),
+                        ":closed", s(MissionStatus.CLOSED.name()), ":now", s(now.toString())))
+                .build()).build());
+        for (String skillId : MissionCard.of(current.mission()).skillIds()) {
+            items.add(delete("OPEN#" + skillId, "MISSION#" + id));
+        }
+        try {
+            transact(items);
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
+                throw new ConflictException("problem.conflict.closed");
+            }
+            throw e;
+        }
+        return new StoredMission(current.mission(), MissionStatus.CLOSED, current.createdAt(), now, current.reviewReason());
+    }
+
+    @Override
     public List<MissionCard> openMissionsWithSkill(String skillId) {
         List<MissionCard> cards = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryPartition("OPEN#" + skillId)) {
@@ -321,6 +355,110 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     }
 
     @Override
+    public Optional<StoredProfile> findProfileByEmail(String email) {
+        return get(emailKey(email), MAIN).flatMap(owner -> findProfile(text(owner, "profileId")));
+    }
+
+    @Override
+    public StoredProfile update(Profile profile, Instant now) {
+        StoredProfile current = findProfile(profile.id()).orElseThrow(() -> new NotFoundException("profile"));
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("PROFILE#" + profile.id(), MAIN))
+                .conditionExpression("attribute_exists(pk) AND updatedAt = :was")
+                .updateExpression("SET doc = :doc, updatedAt = :now")
+                .expressionAttributeValues(Map.of(":doc", s(Json.write(profile)), ":now", s(now.toString()),
+                        ":was", s(current.updatedAt().toString())))
+                .build()).build());
+        ProfileCard before = ProfileCard.of(current.profile());
+        ProfileCard after = ProfileCard.of(profile);
+        boolean indexed = current.matchable();
+        for (String skillId : before.skillIds()) {
+            if (!indexed || !after.skillIds().contains(skillId)) {
+                items.add(delete("SKILL#" + skillId, "PROFILE#" + profile.id()));
+            }
+        }
+        if (indexed) {
+            items.addAll(profileIndex(after));
+        }
+        try {
+            transact(items);
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
+                throw new ConflictException("problem.conflict.concurrent");
+            }
+            throw e;
+        }
+        return new StoredProfile(profile, current.status(), current.createdAt(), now, current.verifyNonce(), current.unsubscribed());
+    }
+
+    @Override
+    public void unsubscribe(String id, Instant now) {
+        StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
+        if (current.unsubscribed()) {
+            return;
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("PROFILE#" + id, MAIN))
+                .conditionExpression("attribute_exists(pk)")
+                .updateExpression("SET unsubscribed = :yes, unsubscribedAt = :now, updatedAt = :now")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true), ":now", s(now.toString())))
+                .build()).build());
+        for (String skillId : ProfileCard.of(current.profile()).skillIds()) {
+            items.add(delete("SKILL#" + skillId, "PROFILE#" + id));
+        }
+        transact(items);
+    }
+
+    @Override
+    public void erase(String id) {
+        Optional<StoredProfile> current = findProfile(id);
+        for (Map<String, AttributeValue> item : queryPartition("PROFILE#" + id)) {
+            String sk = text(item, "sk");
+            if (sk.startsWith("PROPOSED#")) {
+                String missionId = text(item, "missionId");
+                try {
+                    dynamo.updateItem(b -> b.tableName(table).key(key("MISSION#" + missionId, "MATCH#" + id))
+                            .conditionExpression("attribute_exists(pk)")
+                            .updateExpression("REMOVE reasons SET erased = :yes")
+                            .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+                } catch (ConditionalCheckFailedException e) {
+                    // the match item is already gone: nothing personal left there
+                }
+            } else if (sk.startsWith("INTEREST#")) {
+                String missionId = text(item, "missionId");
+                dynamo.deleteItem(b -> b.tableName(table).key(key("MISSION#" + missionId, "INTEREST#" + id)));
+            }
+            if (!sk.equals(MAIN)) {
+                dynamo.deleteItem(b -> b.tableName(table).key(key("PROFILE#" + id, sk)));
+            }
+        }
+        if (current.isEmpty()) {
+            return;
+        }
+        for (String skillId : ProfileCard.of(current.get().profile()).skillIds()) {
+            dynamo.deleteItem(b -> b.tableName(table).key(key("SKILL#" + skillId, "PROFILE#" + id)));
+        }
+        transact(List.of(delete(emailKey(current.get().profile().email()), MAIN), delete("PROFILE#" + id, MAIN)));
+    }
+
+    @Override
+    public ProfileRecords records(String id) {
+        List<ProfileRecords.Proposal> proposals = new ArrayList<>();
+        List<ProfileRecords.Interest> interests = new ArrayList<>();
+        for (Map<String, AttributeValue> item : queryPartition("PROFILE#" + id)) {
+            String sk = text(item, "sk");
+            if (sk.startsWith("PROPOSED#")) {
+                proposals.add(new ProfileRecords.Proposal(text(item, "missionId"), Instant.parse(text(item, "proposedAt"))));
+            } else if (sk.startsWith("INTEREST#")) {
+                interests.add(new ProfileRecords.Interest(text(item, "missionId"), Instant.parse(text(item, "expressedAt"))));
+            }
+        }
+        return new ProfileRecords(proposals, interests);
+    }
+
+    @Override
     public void enqueue(OutboxEntry email, Instant now) {
         try {
             transact(List.of(outboxPut(email, now)));
@@ -353,6 +491,18 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         return item;
     }
 
+    private static String stamp(Instant instant) {
+        return String.format("%013d", instant.toEpochMilli());
+    }
+
+    /** The profile-side record of a proposal: lets the person's data be listed and the weekly cap counted. */
+    private Map<String, AttributeValue> proposedItem(String missionId, String profileId, Instant now) {
+        Map<String, AttributeValue> item = item("PROFILE#" + profileId, "PROPOSED#" + stamp(now) + "#" + missionId, "PROPOSED");
+        item.put("missionId", s(missionId));
+        item.put("proposedAt", s(now.toString()));
+        return item;
+    }
+
     public static String proposalId(String missionId, String profileId) {
         return "PROPOSAL#" + missionId + "#" + profileId;
     }
@@ -362,7 +512,8 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         OutboxEntry email = new OutboxEntry(proposalId(missionId, profileId), OutboxEntry.Kind.PROPOSAL,
                 Map.of("missionId", missionId, "profileId", profileId));
         try {
-            transact(List.of(putNew(matchItem(missionId, profileId, reasons, now, "MISSION")), outboxPut(email, now)));
+            transact(List.of(putNew(matchItem(missionId, profileId, reasons, now, "MISSION")),
+                    put(proposedItem(missionId, profileId, now)), outboxPut(email, now)));
             return true;
         } catch (TransactionCanceledException e) {
             if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
@@ -381,6 +532,9 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
             for (String missionId : missionIds) {
                 items.add(putNew(matchItem(missionId, profileId, remaining.get(missionId), now, "PROFILE")));
             }
+            for (String missionId : missionIds) {
+                items.add(put(proposedItem(missionId, profileId, now)));
+            }
             String digestId = "DIGEST#" + profileId + "#" + Integer.toHexString(String.join(",", missionIds).hashCode());
             items.add(outboxPut(new OutboxEntry(digestId, OutboxEntry.Kind.DIGEST,
                     Map.of("profileId", profileId, "missionIds", String.join(",", missionIds))), now));
@@ -397,7 +551,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
                     }
                 }
                 if (!removed) {
-                    if (reasons.size() > missionIds.size() && conditionFailed(reasons.get(missionIds.size()))) {
+                    if (reasons.size() > 2 * missionIds.size() && conditionFailed(reasons.get(2 * missionIds.size()))) {
                         return List.of(); // this very digest was already recorded
                     }
                     throw e;
@@ -410,7 +564,56 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     @Override
     public Optional<MatchReasons> reasons(String missionId, String profileId) {
         return get("MISSION#" + missionId, "MATCH#" + profileId)
+                .filter(item -> item.containsKey("reasons"))
                 .map(item -> Json.read(text(item, "reasons"), MatchReasons.class));
+    }
+
+    @Override
+    public List<Instant> proposalsSince(String profileId, Instant since) {
+        List<Instant> out = new ArrayList<>();
+        var response = dynamo.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s("PROFILE#" + profileId),
+                        ":from", s("PROPOSED#" + stamp(since)), ":to", s("PROPOSED#~")))
+                .scanIndexForward(false)
+                .consistentRead(true));
+        for (Map<String, AttributeValue> item : response.items()) {
+            out.add(Instant.parse(text(item, "proposedAt")));
+        }
+        return out;
+    }
+
+    @Override
+    public boolean recordInterest(String missionId, String profileId, Instant now) {
+        Map<String, AttributeValue> interest = item("MISSION#" + missionId, "INTEREST#" + profileId, "INTEREST");
+        interest.put("missionId", s(missionId));
+        interest.put("profileId", s(profileId));
+        interest.put("createdAt", s(now.toString()));
+        Map<String, AttributeValue> mirror = item("PROFILE#" + profileId, "INTEREST#" + missionId, "INTERESTED");
+        mirror.put("missionId", s(missionId));
+        mirror.put("expressedAt", s(now.toString()));
+        Map<String, String> refs = Map.of("missionId", missionId, "profileId", profileId);
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                        .key(key("MISSION#" + missionId, "MATCH#" + profileId))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                putNew(interest),
+                put(mirror),
+                outboxPut(new OutboxEntry("INTEREST_ORG#" + missionId + "#" + profileId, OutboxEntry.Kind.INTEREST_ORGANIZATION, refs), now),
+                outboxPut(new OutboxEntry("INTEREST_ACK#" + missionId + "#" + profileId, OutboxEntry.Kind.INTEREST_CONFIRMATION, refs), now));
+        try {
+            transact(items);
+            return true;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (!reasons.isEmpty() && conditionFailed(reasons.get(0))) {
+                throw new NotFoundException("match");
+            }
+            if (reasons.stream().anyMatch(DynamoStore::conditionFailed)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     // ---- outbox -----------------------------------------------------------------------------

@@ -120,6 +120,48 @@ public final class Emails {
                 unsubscribeHeaders(oneClickUrl));
     }
 
+    /** The organisation learns who is interested, with their contact and why they fit. */
+    public EmailMessage interestToOrganization(Mission mission, Profile profile, MatchReasons reasons) {
+        boolean en = en(mission.locale());
+        String subject = (en ? "A freelancer is interested in your mission: " : "Un·e freelance est intéressé·e par votre mission : ")
+                + oneLine(mission.title());
+        StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
+        String intro = en
+                ? profile.displayName() + " would like to work on your mission \"" + mission.title() + "\". Write to them directly."
+                : profile.displayName() + " souhaite travailler sur votre mission « " + mission.title() + " ». Écrivez-lui directement.";
+        text.append(intro).append("\n\n");
+        html.append("<p>").append(Html.escape(intro)).append("</p>\n<ul>");
+        String contact = (en ? "Email: " : "Email : ") + profile.email();
+        text.append(contact).append('\n');
+        html.append("<li>").append(Html.escape(en ? "Email: " : "Email : "))
+                .append("<a href=\"mailto:").append(Html.escape(profile.email())).append("\">")
+                .append(Html.escape(profile.email())).append("</a></li>");
+        if (profile.headline() != null) {
+            String headline = (en ? "Headline: " : "Accroche : ") + profile.headline();
+            text.append(headline).append('\n');
+            html.append("<li>").append(Html.escape(headline)).append("</li>");
+        }
+        html.append("</ul>\n");
+        text.append('\n');
+        reasons(reasons, mission.locale(), text, html);
+        return new EmailMessage(mission.organization().email(), subject, text.toString(),
+                wrap(html.toString(), mission.locale()), Map.of());
+    }
+
+    /** The freelancer's confirmation that the organisation has their contact. */
+    public EmailMessage interestConfirmation(Profile profile, Mission mission) {
+        boolean en = en(profile.locale());
+        String subject = en ? "We passed on your interest: " + oneLine(mission.title())
+                : "Votre intérêt a été transmis : " + oneLine(mission.title());
+        String intro = en
+                ? "Hello " + profile.firstName() + ", " + mission.organization().name() + " now has your name, email and headline for the mission \"" + mission.title() + "\". They will contact you directly."
+                : "Bonjour " + profile.firstName() + ", " + mission.organization().name() + " a reçu vos nom, email et accroche pour la mission « " + mission.title() + " ». L'organisation vous contactera directement.";
+        String text = intro + "\n";
+        String html = "<p>" + Html.escape(intro) + "</p>\n";
+        return new EmailMessage(profile.email(), subject, text, wrap(html, profile.locale()), Map.of());
+    }
+
     /** One mission of a digest with its reasons and interest link. */
     public record DigestItem(Mission mission, MatchReasons reasons, String interestLink) {}
 

@@ -18,4 +18,13 @@ public interface MatchRepository {
     List<String> recordDigest(String profileId, Map<String, MatchReasons> byMission, Instant now);
 
     Optional<MatchReasons> reasons(String missionId, String profileId);
+
+    /** When this profile was proposed missions since the given instant, newest first. */
+    List<Instant> proposalsSince(String profileId, Instant since);
+
+    /**
+     * Records the freelancer's interest in a proposed mission with the emails to both sides,
+     * atomically; false when it was already recorded (a repeat click changes nothing).
+     */
+    boolean recordInterest(String missionId, String profileId, Instant now);
 }

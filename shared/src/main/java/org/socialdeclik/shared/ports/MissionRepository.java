@@ -21,6 +21,13 @@ public interface MissionRepository {
      */
     StoredMission review(String id, boolean approve, String reason, Instant now);
 
+    /**
+     * Closes a published or pending mission and takes it out of the open index, all or nothing.
+     * @throws NotFoundException no such mission
+     * @throws ConflictException already closed or rejected
+     */
+    StoredMission close(String id, Instant now);
+
     /** Open missions that ask for this skill id. */
     List<MissionCard> openMissionsWithSkill(String skillId);
 }

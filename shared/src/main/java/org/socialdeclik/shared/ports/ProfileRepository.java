@@ -24,6 +24,27 @@ public interface ProfileRepository {
      */
     StoredProfile activate(String id, String nonce, Instant now);
 
+    Optional<StoredProfile> findProfileByEmail(String email);
+
+    /**
+     * Replaces the editable fields of a profile and rewrites its index items, all or nothing.
+     * @throws NotFoundException no such profile
+     */
+    StoredProfile update(Profile profile, Instant now);
+
+    /** Stops every match email to this profile and takes it out of the candidate index. */
+    void unsubscribe(String id, Instant now);
+
+    /**
+     * Erases the person: profile, email ownership, index items, proposal and interest records,
+     * and the personal fields of their matches. Idempotent; the profile item goes last, so an
+     * interrupted erasure can simply be asked again.
+     */
+    void erase(String id);
+
+    /** Everything held about the person besides the profile itself. */
+    ProfileRecords records(String id);
+
     /** Records an email to send about an existing profile. */
     void enqueue(OutboxEntry email, Instant now);
 

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Writes the sample events: real-shaped API Gateway v2 and DynamoDB stream events, one per
+function and case. Handler tests load them, and so does `sam local invoke -e`. Run it after
+changing a sample: python3 events/generate.py"""
+import json, os, copy
+root = os.path.dirname(os.path.abspath(__file__))
+def http(method, path, route, body=None, path_params=None, query=None, headers=None, ctype='application/json; charset=utf-8'):
+    h = {"accept": "application/json", "accept-language": "fr-FR,fr;q=0.9", "host": "abc123.execute-api.eu-west-3.amazonaws.com",
+         "user-agent": "Mozilla/5.0", "x-forwarded-for": "203.0.113.10", "x-forwarded-port": "443", "x-forwarded-proto": "https",
+         "origin": "https://www.socialdeclik.example"}
+    if body is not None and ctype:
+        h["content-type"] = ctype
+    if headers: h.update(headers)
+    e = {"version": "2.0", "routeKey": route, "rawPath": path, "rawQueryString": "&".join(f"{k}={v}" for k,v in (query or {}).items()),
+         "headers": h,
+         "requestContext": {"accountId": "123456789012", "apiId": "abc123", "domainName": "abc123.execute-api.eu-west-3.amazonaws.com",
+             "domainPrefix": "abc123", "http": {"method": method, "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.10", "userAgent": "Mozilla/5.0"},
+             "requestId": "Jb8fXhKwCGYEMxQ=", "routeKey": route, "stage": "$default", "time": "27/Nov/2026:20:00:00 +0000", "timeEpoch": 1795809600000},
+         "isBase64Encoded": False}
+    if query: e["queryStringParameters"] = query
+    if path_params: e["pathParameters"] = path_params
+    if body is not None: e["body"] = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+    return e
+mission = {
+  "title": "Refonte du site WordPress de l'association",
+  "description": "Notre site date de 2015 et n'est plus à jour. Nous cherchons une personne pour le refaire, le rendre accessible et facile à mettre à jour par les bénévoles.",
+  "organization": {"name": "Les Jardins Partagés", "type": "ASSOCIATION", "email": "contact@jardins.example", "website": "https://jardins.example"},
+  "skills": ["WordPress", "UX design"], "causes": ["environnement"], "location": {"department": "35"}, "workMode": "REMOTE",
+  "budget": 3000, "estimatedDays": 6, "proBono": False, "startDate": "2030-02-01", "applicationDeadline": "2030-01-20", "locale": "fr"}
+profile = {"email": "ana.martin@example.org", "firstName": "Ana", "lastName": "Martin", "headline": "Développeuse WordPress",
+  "bio": "Dix ans de sites associatifs.", "skills": ["WordPress", "référencement naturel"], "causes": ["environnement", "solidarité et inclusion"],
+  "location": {"postalCode": "35000"}, "mobility": "REGION", "remote": True, "dailyRate": 450, "minimumRate": 300, "proBono": False,
+  "availability": {"daysPerMonth": 4, "from": "2030-01-04"}, "languages": ["fr", "en"], "locale": "fr", "consent": True}
+def w(name, e):
+    p = os.path.join(root, name); os.makedirs(os.path.dirname(p), exist_ok=True)
+    with open(p, 'w') as f: json.dump(e, f, ensure_ascii=False, indent=2); f.write('\n')
+w('missions/submit.json', http('POST', '/missions', 'POST /missions', mission))
+bad = copy.deepcopy(mission); bad['title'] = ''; bad['skills'] = ['WordPress', 42]; bad['workMode'] = 'ONSITE'; del bad['location']; bad['budget'] = 0; bad['color'] = 'red'
+w('missions/submit-invalid.json', http('POST', '/missions', 'POST /missions', bad))
+w('missions/submit-malformed.json', http('POST', '/missions', 'POST /missions', '{"title": "Refonte", '))
+w('missions/submit-wrong-content-type.json', http('POST', '/missions', 'POST /missions', 'title=Refonte', ctype='application/x-www-form-urlencoded'))
+w('missions/review-approve.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"token": "REPLACE_WITH_REVIEW_TOKEN", "decision": "APPROVE"}, {"id": "m-demo-1"}))
+w('missions/review-reject.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"token": "REPLACE_WITH_REVIEW_TOKEN", "decision": "REJECT", "reason": "Hors du champ de l'ESS"}, {"id": "m-demo-1"}))
+w('missions/get.json', http('GET', '/missions/m-demo-1', 'GET /missions/{id}', None, {"id": "m-demo-1"}))
+w('profiles/create.json', http('POST', '/profiles', 'POST /profiles', profile))
+badp = copy.deepcopy(profile); badp['email'] = 'not-an-email'; badp['consent'] = False; badp['minimumRate'] = 900; badp['location'] = {"postalCode": "99999"}
+w('profiles/create-invalid.json', http('POST', '/profiles', 'POST /profiles', badp))
+w('profiles/verify.json', http('POST', '/profiles/verify', 'POST /profiles/verify', {"token": "REPLACE_WITH_VERIFY_TOKEN"}))
+w('profiles/verify-tampered.json', http('POST', '/profiles/verify', 'POST /profiles/verify', {"token": "UFJPRklMRXxwLWRlbW98OTk5OTk5OTk5OXxub25jZQ.c2lnbmF0dXJlLXRoYXQtaXMtbm90LXJpZ2h0"}))
+
+# stream events
+arn = "arn:aws:dynamodb:eu-west-3:123456789012:table/socialdeclik-Table-1ABC/stream/2026-11-27T20:00:00.000"
+def S(v): return {"S": v}
+def rec(name, keys, new=None, old=None, seq="100000000000000000001"):
+    d = {"ApproximateCreationDateTime": 1795809600, "Keys": keys, "SequenceNumber": seq, "SizeBytes": 512, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+    if new is not None: d["NewImage"] = new
+    if old is not None: d["OldImage"] = old
+    return {"eventID": "c81e728d9d4c2f636f067f89cc14862c", "eventName": name, "eventVersion": "1.1", "eventSource": "aws:dynamodb",
+            "awsRegion": "eu-west-3", "dynamodb": d, "eventSourceARN": arn}
+mdoc = copy.deepcopy(mission); mdoc['id'] = 'm-demo-1'
+mkeys = {"pk": S("MISSION#m-demo-1"), "sk": S("A")}
+mnew = {"pk": S("MISSION#m-demo-1"), "sk": S("A"), "entity": S("MISSION"), "status": S("PUBLISHED"), "doc": S(json.dumps(mdoc, ensure_ascii=False)),
+        "createdAt": S("2026-11-27T20:00:00Z"), "updatedAt": S("2026-11-27T20:05:00Z")}
+mold = dict(mnew); mold["status"] = S("PENDING_REVIEW"); mold["updatedAt"] = S("2026-11-27T20:00:00Z")
+w('matching/mission-published.json', {"Records": [rec("MODIFY", mkeys, mnew, mold)]})
+pdoc = copy.deepcopy(profile); pdoc['id'] = 'p-demo-1'; pdoc['location'] = {'department': '35', 'postalCode': '35000'}
+pkeys = {"pk": S("PROFILE#p-demo-1"), "sk": S("A")}
+pnew = {"pk": S("PROFILE#p-demo-1"), "sk": S("A"), "entity": S("PROFILE"), "status": S("ACTIVE"), "doc": S(json.dumps(pdoc, ensure_ascii=False)),
+        "createdAt": S("2026-11-27T20:00:00Z"), "updatedAt": S("2026-11-27T20:05:00Z"), "verifiedAt": S("2026-11-27T20:05:00Z")}
+pold = dict(pnew); pold["status"] = S("PENDING_VERIFICATION"); pold["verifyNonce"] = S("n0nce-demo"); del pold["verifiedAt"]; pold["updatedAt"] = S("2026-11-27T20:00:00Z")
+w('matching/profile-activated.json', {"Records": [rec("MODIFY", pkeys, pnew, pold)]})
+def outbox(oid, kind, refs, seq):
+    keys = {"pk": S("OUTBOX#" + oid), "sk": S("A")}
+    new = {"pk": S("OUTBOX#" + oid), "sk": S("A"), "entity": S("OUTBOX"), "kind": S(kind), "refs": {"M": {k: S(v) for k,v in refs.items()}},
+           "state": S("PENDING"), "createdAt": S("2026-11-27T20:05:00Z"), "ttl": {"N": "1798401900"}}
+    return rec("INSERT", keys, new, None, seq)
+w('notifier/proposal.json', {"Records": [outbox("PROPOSAL#m-demo-1#p-demo-1", "PROPOSAL", {"missionId": "m-demo-1", "profileId": "p-demo-1"}, "200000000000000000001")]})
+w('notifier/verification.json', {"Records": [outbox("VERIFY#p-demo-1", "VERIFY", {"profileId": "p-demo-1"}, "200000000000000000002")]})
+w('notifier/mission-confirmation-and-review.json', {"Records": [
+    outbox("CONFIRM#m-demo-1", "MISSION_CONFIRMATION", {"missionId": "m-demo-1"}, "200000000000000000003"),
+    outbox("REVIEW#m-demo-1", "MISSION_REVIEW", {"missionId": "m-demo-1"}, "200000000000000000004")]})
+w('notifier/digest.json', {"Records": [outbox("DIGEST#p-demo-1#1a2b3c", "DIGEST", {"profileId": "p-demo-1", "missionIds": "m-demo-1"}, "200000000000000000005")]})
+w('missions/close.json', http('POST', '/missions/m-demo-1/close', 'POST /missions/{id}/close', {"token": "REPLACE_WITH_MANAGE_TOKEN"}, {"id": "m-demo-1"}))
+w('profiles/auth-link.json', http('POST', '/auth/link', 'POST /auth/link', {"email": "ana.martin@example.org"}))
+auth = {"authorization": "Bearer REPLACE_WITH_ACCESS_TOKEN"}
+w('profiles/me-get.json', http('GET', '/profiles/me', 'GET /profiles/me', None, headers=auth))
+upd = copy.deepcopy(profile); del upd['email']; upd['headline'] = 'Développeuse WordPress et accessibilité'; upd['skills'] = ['accessibilité', 'SEO']
+w('profiles/me-put.json', http('PUT', '/profiles/me', 'PUT /profiles/me', upd, headers=auth))
+w('profiles/me-delete.json', http('DELETE', '/profiles/me', 'DELETE /profiles/me', None, headers=auth))
+w('profiles/interest.json', http('POST', '/interests', 'POST /interests', {"token": "REPLACE_WITH_INTEREST_TOKEN"}))
+w('profiles/unsubscribe.json', http('POST', '/unsubscribe', 'POST /unsubscribe', {"token": "REPLACE_WITH_UNSUBSCRIBE_TOKEN"}))
+w('profiles/unsubscribe-one-click.json', http('POST', '/unsubscribe', 'POST /unsubscribe', 'List-Unsubscribe=One-Click',
+  query={"token": "REPLACE_WITH_UNSUBSCRIBE_TOKEN"}, ctype='application/x-www-form-urlencoded',
+  headers={"user-agent": "Mozilla/5.0 (mail provider one-click)"}))
