@@ -35,10 +35,10 @@ public final class MatchingHandler extends StreamFunction {
         this.service = service;
     }
 
-    private static MatchingService wire(Wiring wiring) {
+    static MatchingService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
         return new MatchingService(store, store, store, new Matcher(Places.france()), Clock.systemUTC(),
-                wiring.env().getInt("MAX_MATCHES_PER_MISSION", 25));
+                wiring.env().getInt("MAX_MATCHES_PER_MISSION", 25), wiring.env().getInt("MAX_PROPOSALS_PER_WEEK", 5));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.socialdeclik.shared.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.domain.match.Matcher;
@@ -19,14 +21,18 @@ import org.socialdeclik.shared.domain.match.ProfileCard;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.ProfileRepository;
+import org.socialdeclik.shared.ports.StoredMission;
+import org.socialdeclik.shared.ports.StoredProfile;
 
 /**
  * Finds who may be proposed a mission (reading only profiles that share a skill with it, through
- * the skill index) and which open missions a profile fits (likewise), and records the matches;
- * the emails follow from the records.
+ * the skill index) and which open missions a profile fits (likewise), ranks them, applies the
+ * per-mission limit and the per-freelancer weekly cap (deferring, never dropping), and records
+ * the matches; the emails follow from the records.
  */
 public final class MatchingService {
     private static final Logger LOG = LoggerFactory.getLogger(MatchingService.class);
+    static final Duration WINDOW = Duration.ofDays(7);
 
     private final ProfileRepository profiles;
     private final MissionRepository missions;
@@ -34,19 +40,48 @@ public final class MatchingService {
     private final Matcher matcher;
     private final Clock clock;
     private final int maxMatchesPerMission;
+    private final int maxProposalsPerWeek;
 
     public MatchingService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
-                           Matcher matcher, Clock clock, int maxMatchesPerMission) {
+                           Matcher matcher, Clock clock, int maxMatchesPerMission, int maxProposalsPerWeek) {
+        if (maxMatchesPerMission < 1 || maxProposalsPerWeek < 1) {
+            throw new IllegalArgumentException("limits must be at least 1");
+        }
         this.profiles = profiles;
         this.missions = missions;
         this.matches = matches;
         this.matcher = matcher;
         this.clock = clock;
         this.maxMatchesPerMission = maxMatchesPerMission;
+        this.maxProposalsPerWeek = maxProposalsPerWeek;
     }
 
-    /** A mission was published: propose it to the best-fitting freelancers. Returns how many were new. */
-    public int missionPublished(Mission mission) {
+    /** What one matching run did, for logs and tests. */
+    public record Outcome(int read, int eligible, int proposed, int deferred) {}
+
+    /** The freelancer's proposals in the last seven days, newest first. */
+    private record Window(List<Instant> recent) {
+        Instant lastProposedAt() {
+            return recent.isEmpty() ? null : recent.get(0);
+        }
+
+        int used() {
+            return recent.size();
+        }
+
+        /** When the window has room again: the oldest of the proposals that fill it leaves it. */
+        Instant freesAt(int cap) {
+            return recent.get(cap - 1).plus(WINDOW);
+        }
+    }
+
+    private Window window(String profileId, Instant now) {
+        // a proposal exactly seven days old has left the window
+        return new Window(matches.proposalsSince(profileId, now.minus(WINDOW).plusMillis(1)));
+    }
+
+    /** A mission was published: propose it to the best-fitting freelancers. */
+    public Outcome missionPublished(Mission mission) {
         MissionCard card = MissionCard.of(mission);
         Map<String, ProfileCard> candidates = new LinkedHashMap<>();
         for (String skillId : card.skillIds()) {
@@ -54,26 +89,39 @@ public final class MatchingService {
                 candidates.putIfAbsent(profile.id(), profile);
             }
         }
+        Instant now = Instant.now(clock);
         LocalDate today = LocalDate.now(clock);
         List<Matcher.Candidate> eligible = new ArrayList<>();
+        Map<String, Window> windows = new LinkedHashMap<>();
         for (ProfileCard profile : candidates.values()) {
-            matcher.evaluate(card, profile, today)
-                    .ifPresent(reasons -> eligible.add(new Matcher.Candidate(profile, reasons, null)));
-        }
-        eligible.sort(Matcher.RANKING);
-        Instant now = Instant.now(clock);
-        int recorded = 0;
-        for (Matcher.Candidate candidate : eligible.subList(0, Math.min(maxMatchesPerMission, eligible.size()))) {
-            if (matches.recordProposal(mission.id(), candidate.profile().id(), candidate.reasons(), now)) {
-                recorded++;
+            Optional<MatchReasons> reasons = matcher.evaluate(card, profile, today);
+            if (reasons.isPresent()) {
+                Window window = window(profile.id(), now);
+                windows.put(profile.id(), window);
+                eligible.add(new Matcher.Candidate(profile, reasons.get(), window.lastProposedAt()));
             }
         }
-        LOG.info("mission matched: {} read, {} eligible, {} new proposals", candidates.size(), eligible.size(), recorded);
-        return recorded;
+        eligible.sort(Matcher.RANKING);
+        int proposed = 0;
+        int deferred = 0;
+        for (Matcher.Candidate candidate : eligible.subList(0, Math.min(maxMatchesPerMission, eligible.size()))) {
+            String profileId = candidate.profile().id();
+            Window window = windows.get(profileId);
+            if (window.used() >= maxProposalsPerWeek) {
+                if (matches.recordDeferred(mission.id(), profileId, candidate.reasons(), window.freesAt(maxProposalsPerWeek), now)) {
+                    deferred++;
+                }
+            } else if (matches.recordProposal(mission.id(), profileId, candidate.reasons(), now)) {
+                proposed++;
+            }
+        }
+        Outcome outcome = new Outcome(candidates.size(), eligible.size(), proposed, deferred);
+        LOG.info("mission matched: {}", outcome);
+        return outcome;
     }
 
     /** A profile became active or changed: its new matches among open missions, as one email. */
-    public int profileActive(Profile profile) {
+    public Outcome profileActive(Profile profile) {
         ProfileCard card = ProfileCard.of(profile);
         Map<String, MissionCard> open = new LinkedHashMap<>();
         for (String skillId : card.skillIds()) {
@@ -82,19 +130,65 @@ public final class MatchingService {
             }
         }
         LocalDate today = LocalDate.now(clock);
-        List<Map.Entry<MissionCard, MatchReasons>> fits = new ArrayList<>();
+        Instant now = Instant.now(clock);
+        record Fit(String missionId, Matcher.Candidate candidate) {}
+        List<Fit> fits = new ArrayList<>();
         for (MissionCard mission : open.values()) {
-            Optional<MatchReasons> reasons = matcher.evaluate(mission, card, today);
-            reasons.ifPresent(r -> fits.add(Map.entry(mission, r)));
+            matcher.evaluate(mission, card, today)
+                    .ifPresent(reasons -> fits.add(new Fit(mission.id(), new Matcher.Candidate(card, reasons, null))));
         }
-        fits.sort((a, b) -> Matcher.RANKING.compare(new Matcher.Candidate(card, a.getValue(), null),
-                new Matcher.Candidate(card, b.getValue(), null)));
-        Map<String, MatchReasons> byMission = new LinkedHashMap<>();
-        for (var fit : fits.subList(0, Math.min(maxMatchesPerMission, fits.size()))) {
-            byMission.put(fit.getKey().id(), fit.getValue());
+        fits.sort((a, b) -> Matcher.RANKING.compare(a.candidate(), b.candidate()));
+        Window window = window(profile.id(), now);
+        int room = Math.max(0, maxProposalsPerWeek - window.used());
+        Map<String, MatchReasons> digest = new LinkedHashMap<>();
+        int deferred = 0;
+        for (Fit fit : fits.subList(0, Math.min(maxMatchesPerMission, fits.size()))) {
+            String missionId = fit.missionId();
+            if (digest.size() < room) {
+                digest.put(missionId, fit.candidate().reasons());
+            } else {
+                // over the weekly cap: each waits for a later window, one week after the digest at most
+                Instant due = window.used() >= maxProposalsPerWeek ? window.freesAt(maxProposalsPerWeek) : now.plus(WINDOW);
+                if (matches.recordDeferred(missionId, profile.id(), fit.candidate().reasons(), due, now)) {
+                    deferred++;
+                }
+            }
         }
-        List<String> recorded = byMission.isEmpty() ? List.of() : matches.recordDigest(profile.id(), byMission, Instant.now(clock));
-        LOG.info("profile matched: {} open missions read, {} fit, {} new", open.size(), fits.size(), recorded.size());
-        return recorded.size();
+        List<String> recorded = digest.isEmpty() ? List.of() : matches.recordDigest(profile.id(), digest, now);
+        Outcome outcome = new Outcome(open.size(), fits.size(), recorded.size(), deferred);
+        LOG.info("profile matched: {}", outcome);
+        return outcome;
+    }
+
+    /**
+     * Proposes the deferred pairs whose window has come, if the mission is still open and the
+     * profile still matchable; a window still full postpones them again.
+     */
+    public Outcome releaseDeferred() {
+        Instant now = Instant.now(clock);
+        List<MatchRepository.DuePair> due = matches.duePairs(now, 8);
+        int proposed = 0;
+        int deferred = 0;
+        for (MatchRepository.DuePair pair : due) {
+            Optional<StoredMission> mission = missions.findMission(pair.missionId());
+            Optional<StoredProfile> profile = profiles.findProfile(pair.profileId());
+            boolean open = mission.isPresent() && mission.get().status() == MissionStatus.PUBLISHED
+                    && (mission.get().mission().applicationDeadline() == null
+                        || !LocalDate.now(clock).isAfter(mission.get().mission().applicationDeadline()));
+            if (!open || profile.isEmpty() || !profile.get().matchable()) {
+                matches.dropDeferred(pair);
+                continue;
+            }
+            Window window = window(pair.profileId(), now);
+            if (window.used() >= maxProposalsPerWeek) {
+                matches.postpone(pair, window.freesAt(maxProposalsPerWeek));
+                deferred++;
+            } else if (matches.promoteDeferred(pair, now)) {
+                proposed++;
+            }
+        }
+        Outcome outcome = new Outcome(due.size(), due.size(), proposed, deferred);
+        LOG.info("deferred proposals released: {}", outcome);
+        return outcome;
     }
 }

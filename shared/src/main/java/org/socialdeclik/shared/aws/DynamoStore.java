@@ -488,6 +488,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         item.put("reasons", s(Json.write(reasons)));
         item.put("createdAt", s(now.toString()));
         item.put("via", s(via));
+        item.put("state", s("PROPOSED"));
         return item;
     }
 
@@ -581,6 +582,115 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
             out.add(Instant.parse(text(item, "proposedAt")));
         }
         return out;
+    }
+
+    private static String dueDay(Instant dueAt) {
+        return "DUE#" + dueAt.toString().substring(0, 10);
+    }
+
+    private Map<String, AttributeValue> dueItem(String missionId, String profileId, Instant dueAt) {
+        Map<String, AttributeValue> item = item(dueDay(dueAt), stamp(dueAt) + "#" + missionId + "#" + profileId, "DUE");
+        item.put("missionId", s(missionId));
+        item.put("profileId", s(profileId));
+        item.put("dueAt", s(dueAt.toString()));
+        return item;
+    }
+
+    @Override
+    public boolean recordDeferred(String missionId, String profileId, MatchReasons reasons, Instant dueAt, Instant now) {
+        Map<String, AttributeValue> match = matchItem(missionId, profileId, reasons, now, "MISSION");
+        match.put("state", s("DEFERRED"));
+        match.put("dueAt", s(dueAt.toString()));
+        try {
+            transact(List.of(putNew(match), put(dueItem(missionId, profileId, dueAt))));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<DuePair> duePairs(Instant now, int daysBack) {
+        List<DuePair> due = new ArrayList<>();
+        for (int back = daysBack; back >= 0; back--) {
+            String partition = dueDay(now.minus(Duration.ofDays(back)));
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryRequest.Builder request = QueryRequest.builder().tableName(table)
+                        .keyConditionExpression("pk = :pk AND sk <= :now")
+                        .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(stamp(now) + "#~")));
+                if (start != null) {
+                    request.exclusiveStartKey(start);
+                }
+                QueryResponse response = dynamo.query(request.build());
+                for (Map<String, AttributeValue> item : response.items()) {
+                    due.add(new DuePair(text(item, "missionId"), text(item, "profileId"), Instant.parse(text(item, "dueAt"))));
+                }
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            } while (start != null);
+        }
+        return due;
+    }
+
+    private TransactWriteItem deleteDue(DuePair due) {
+        return delete(dueDay(due.dueAt()), stamp(due.dueAt()) + "#" + due.missionId() + "#" + due.profileId());
+    }
+
+    @Override
+    public boolean promoteDeferred(DuePair due, Instant now) {
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(key("MISSION#" + due.missionId(), "MATCH#" + due.profileId()))
+                        .conditionExpression("#state = :deferred")
+                        .updateExpression("SET #state = :proposed, proposedAt = :now REMOVE dueAt")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":deferred", s("DEFERRED"), ":proposed", s("PROPOSED"), ":now", s(now.toString())))
+                        .build()).build(),
+                put(proposedItem(due.missionId(), due.profileId(), now)),
+                outboxPut(new OutboxEntry(proposalId(due.missionId(), due.profileId()), OutboxEntry.Kind.PROPOSAL,
+                        Map.of("missionId", due.missionId(), "profileId", due.profileId())), now),
+                deleteDue(due));
+        try {
+            transact(items);
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
+                dynamo.deleteItem(b -> b.tableName(table).key(key(dueDay(due.dueAt()),
+                        stamp(due.dueAt()) + "#" + due.missionId() + "#" + due.profileId())));
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void postpone(DuePair due, Instant newDueAt) {
+        if (newDueAt.equals(due.dueAt())) {
+            return;
+        }
+        transact(List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(key("MISSION#" + due.missionId(), "MATCH#" + due.profileId()))
+                        .conditionExpression("attribute_exists(pk)")
+                        .updateExpression("SET dueAt = :due")
+                        .expressionAttributeValues(Map.of(":due", s(newDueAt.toString()))).build()).build(),
+                deleteDue(due),
+                put(dueItem(due.missionId(), due.profileId(), newDueAt))));
+    }
+
+    @Override
+    public void dropDeferred(DuePair due) {
+        transact(List.of(
+                TransactWriteItem.builder().update(Update.builder().tableName(table)
+                        .key(key("MISSION#" + due.missionId(), "MATCH#" + due.profileId()))
+                        .conditionExpression("attribute_exists(pk)")
+                        .updateExpression("SET #state = :dropped REMOVE dueAt")
+                        .expressionAttributeNames(Map.of("#state", "state"))
+                        .expressionAttributeValues(Map.of(":dropped", s("DROPPED"))).build()).build(),
+                deleteDue(due)));
     }
 
     @Override

@@ -27,4 +27,25 @@ public interface MatchRepository {
      * atomically; false when it was already recorded (a repeat click changes nothing).
      */
     boolean recordInterest(String missionId, String profileId, Instant now);
+
+    /**
+     * Records a pair whose proposal waits for the freelancer's weekly window (cap reached) and its
+     * due time, atomically; false when the pair already exists.
+     */
+    boolean recordDeferred(String missionId, String profileId, MatchReasons reasons, Instant dueAt, Instant now);
+
+    /** Deferred pairs whose due time has come (looking back a few days for missed runs). */
+    List<DuePair> duePairs(Instant now, int daysBack);
+
+    /** Turns a deferred pair into a proposal with its email, atomically; false if it was already done. */
+    boolean promoteDeferred(DuePair due, Instant now);
+
+    /** Moves a deferred pair's due time (the window is still full). */
+    void postpone(DuePair due, Instant newDueAt);
+
+    /** Forgets a deferred pair that can no longer be proposed (mission closed, profile gone). */
+    void dropDeferred(DuePair due);
+
+    /** A deferred pair waiting for its due time. */
+    record DuePair(String missionId, String profileId, Instant dueAt) {}
 }

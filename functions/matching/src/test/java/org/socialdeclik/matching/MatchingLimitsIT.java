@@ -1,0 +1,136 @@
+package org.socialdeclik.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socialdeclik.shared.api.Messages;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.MatchingService;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.match.MatchReasons;
+import org.socialdeclik.shared.domain.match.Matcher;
+import org.socialdeclik.shared.domain.match.PlaceFit;
+import org.socialdeclik.shared.domain.vocab.Places;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.testing.Bodies;
+import org.socialdeclik.shared.testing.Emulator;
+
+/** The per-mission limit, the weekly cap that defers, and the release of deferred proposals. */
+class MatchingLimitsIT {
+    static final Messages FR = Messages.forLocale("fr");
+    static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    static final MatchReasons SOME_REASONS = new MatchReasons(List.of("WordPress"), 1, List.of(), PlaceFit.REMOTE, null, 500, null, false);
+
+    Emulator stack;
+
+    @BeforeEach
+    void freshStack() {
+        stack = Emulator.start();
+    }
+
+    MatchingService service(Instant at, int maxPerMission, int maxPerWeek) {
+        return new MatchingService(stack.store(), stack.store(), stack.store(), new Matcher(Places.france()),
+                Clock.fixed(at, ZoneOffset.UTC), maxPerMission, maxPerWeek);
+    }
+
+    String activeProfile(Consumer<ObjectNode> change) {
+        String id = "p-" + UUID.randomUUID();
+        ObjectNode body = Bodies.profile(id + "@example.org");
+        change.accept(body);
+        stack.store().register(Requests.profile(id, null, body, FR, Clock.systemUTC()), "n", NOW,
+                new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
+        stack.store().activate(id, "n", NOW);
+        return id;
+    }
+
+    Mission publishedMission(String id) {
+        Mission mission = Requests.mission(id, Bodies.mission(), FR, Clock.fixed(NOW, ZoneOffset.UTC));
+        stack.store().submit(mission, MissionStatus.PUBLISHED, NOW, List.of());
+        return mission;
+    }
+
+    List<String> proposalEmails() {
+        return stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("PROPOSAL"))
+                .map(i -> i.get("refs").m().get("profileId").s()).toList();
+    }
+
+    @Test
+    void a_mission_goes_to_at_most_the_limit_best_first() {
+        String both = activeProfile(p -> p.putArray("skills").add("WordPress").add("UX design"));
+        String cause = activeProfile(p -> p.putArray("skills").add("WordPress"));
+        String plain = activeProfile(p -> p.putArray("skills").add("WordPress").add("Java"));
+
+        MatchingService.Outcome outcome = service(NOW, 2, 5).missionPublished(publishedMission("m-limit"));
+
+        assertThat(outcome.eligible()).isEqualTo(3);
+        assertThat(outcome.proposed()).isEqualTo(2);
+        assertThat(proposalEmails()).containsExactlyInAnyOrder(both, cause.compareTo(plain) < 0 ? cause : plain);
+    }
+
+    @Test
+    void over_the_weekly_cap_a_match_is_deferred_then_proposed_when_the_window_frees() {
+        String busy = activeProfile(p -> {});
+        for (int i = 0; i < 5; i++) {
+            stack.store().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)).plusSeconds(i));
+        }
+
+        MatchingService.Outcome outcome = service(NOW, 25, 5).missionPublished(publishedMission("m-new"));
+
+        assertThat(outcome.deferred()).isEqualTo(1);
+        assertThat(outcome.proposed()).isZero();
+        assertThat(proposalEmails()).doesNotContain("m-new").hasSize(5);
+        var match = stack.items("MATCH").stream().filter(i -> i.get("missionId").s().equals("m-new")).findFirst().orElseThrow();
+        assertThat(match.get("state").s()).isEqualTo("DEFERRED");
+
+        MatchingService.Outcome tooEarly = service(NOW.plus(Duration.ofHours(1)), 25, 5).releaseDeferred();
+        MatchingService.Outcome released = service(NOW.plus(Duration.ofDays(1)), 25, 5).releaseDeferred();
+
+        assertThat(tooEarly.proposed()).isZero();
+        assertThat(released.proposed()).isEqualTo(1);
+        assertThat(stack.store().findEmail("PROPOSAL#m-new#" + busy)).isPresent();
+        assertThat(service(NOW.plus(Duration.ofDays(2)), 25, 5).releaseDeferred().proposed()).isZero();
+    }
+
+    @Test
+    void a_deferred_match_of_a_mission_closed_meanwhile_is_dropped_without_email() {
+        String busy = activeProfile(p -> {});
+        for (int i = 0; i < 5; i++) {
+            stack.store().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
+        }
+        service(NOW, 25, 5).missionPublished(publishedMission("m-closing"));
+        stack.store().close("m-closing", NOW.plusSeconds(60));
+
+        service(NOW.plus(Duration.ofDays(1)), 25, 5).releaseDeferred();
+
+        assertThat(stack.store().findEmail("PROPOSAL#m-closing#" + busy)).isEmpty();
+        assertThat(stack.items("DUE")).isEmpty();
+    }
+
+    @Test
+    void a_new_profile_gets_at_most_its_weekly_room_in_the_digest_and_the_rest_later() {
+        for (int i = 0; i < 7; i++) {
+            publishedMission("m-open-" + i);
+        }
+        String id = activeProfile(p -> {});
+        var profile = stack.store().findProfile(id).orElseThrow().profile();
+
+        MatchingService.Outcome outcome = service(NOW, 25, 5).profileActive(profile);
+
+        assertThat(outcome.proposed()).isEqualTo(5);
+        assertThat(outcome.deferred()).isEqualTo(2);
+        var digest = stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("DIGEST")).toList();
+        assertThat(digest).hasSize(1);
+        assertThat(digest.get(0).get("refs").m().get("missionIds").s().split(",")).hasSize(5);
+    }
+}
