@@ -92,3 +92,6 @@ w('profiles/unsubscribe.json', http('POST', '/unsubscribe', 'POST /unsubscribe',
 w('profiles/unsubscribe-one-click.json', http('POST', '/unsubscribe', 'POST /unsubscribe', 'List-Unsubscribe=One-Click',
   query={"token": "REPLACE_WITH_UNSUBSCRIBE_TOKEN"}, ctype='application/x-www-form-urlencoded',
   headers={"user-agent": "Mozilla/5.0 (mail provider one-click)"}))
+w('deferred/hourly.json', {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
+  "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:00:00Z", "region": "eu-west-3",
+  "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Hourly"], "detail": {}})

@@ -133,4 +133,25 @@ class MatchingLimitsIT {
         assertThat(digest).hasSize(1);
         assertThat(digest.get(0).get("refs").m().get("missionIds").s().split(",")).hasSize(5);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @com.amazonaws.services.lambda.runtime.tests.annotations.Event(value = "events/deferred/hourly.json",
+            type = com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class)
+    void the_scheduled_handler_built_from_its_environment_releases_due_proposals(
+            com.amazonaws.services.lambda.runtime.events.ScheduledEvent event) {
+        Instant now = Instant.now();
+        String busy = activeProfile(p -> {});
+        // five proposals just over seven days before now, but within the window two hours ago
+        for (int i = 0; i < 5; i++) {
+            stack.store().recordProposal("m-old-" + i, busy, SOME_REASONS, now.minus(Duration.ofDays(7)).minus(Duration.ofHours(1)));
+        }
+        MatchingService.Outcome twoHoursAgo = service(now.minus(Duration.ofHours(2)), 25, 5)
+                .missionPublished(publishedMission("m-waiting"));
+        assertThat(twoHoursAgo.deferred()).isEqualTo(1);
+
+        String answer = new DeferredProposalsHandler(stack.env()).handleRequest(event, null);
+
+        assertThat(answer).isEqualTo("proposed 1, postponed 0");
+        assertThat(stack.store().findEmail("PROPOSAL#m-waiting#" + busy)).isPresent();
+    }
 }

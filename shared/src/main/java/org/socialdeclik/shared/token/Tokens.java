@@ -65,10 +65,16 @@ public final class Tokens {
         }
         byte[] payload;
         byte[] signature;
+        String payloadPart = token.substring(0, dot);
+        String signaturePart = token.substring(dot + 1);
         try {
-            payload = DECODER.decode(token.substring(0, dot));
-            signature = DECODER.decode(token.substring(dot + 1));
+            payload = DECODER.decode(payloadPart);
+            signature = DECODER.decode(signaturePart);
         } catch (IllegalArgumentException e) {
+            throw new TokenException(TokenException.Kind.INVALID);
+        }
+        // one token, one spelling: a variant that decodes to the same bytes (padding bits) is refused
+        if (!ENCODER.encodeToString(payload).equals(payloadPart) || !ENCODER.encodeToString(signature).equals(signaturePart)) {
             throw new TokenException(TokenException.Kind.INVALID);
         }
         if (!MessageDigest.isEqual(sign(payload), signature)) {

@@ -62,10 +62,12 @@ class TokensTest {
         int dot = token.indexOf('.');
         String otherPayload = tokens.mint(Purpose.ACCESS, "someone-else").substring(0, dot);
         String forged = otherPayload + token.substring(dot);
-        char last = token.charAt(token.length() - 1);
-        String flipped = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        int middle = dot + (token.length() - dot) / 2;
+        char c = token.charAt(middle);
+        String flipped = token.substring(0, middle) + (c == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+        String lastVariant = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
 
-        for (String bad : new String[] {forged, flipped, "", "abc", "a.b.c", token + "x", "%%%.###"}) {
+        for (String bad : new String[] {forged, flipped, lastVariant, "", "abc", "a.b.c", token + "x", "%%%.###"}) {
             assertThatThrownBy(() -> tokens.verify(bad, Purpose.ACCESS))
                     .as(bad)
                     .isInstanceOfSatisfying(TokenException.class, e -> assertThat(e.kind()).isEqualTo(TokenException.Kind.INVALID));

@@ -1,0 +1,38 @@
+# Social Declik: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Build and test on the JDK of the java25 Lambda runtime.
+JAVA_HOME := $(shell scripts/java-home.sh)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+# Maven 3.8 on JDK 25 warns about sun.misc.Unsafe at every start; the warning is Maven's own.
+export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
+MVN ?= mvn -B -ntp
+
+.PHONY: help build test unit-test run clean
+
+help:
+	@echo "make run             set up and run the platform locally (API 127.0.0.1:3000, web 127.0.0.1:8080)"
+	@echo "make test            set up and run every test, cfn-lint and sam build"
+	@echo "make unit-test       the unit tests only (no emulator, no network)"
+	@echo "make bench-matching  items read per mission at 1,000 and 10,000 profiles"
+
+build:
+	$(MVN) -q -DskipTests install
+
+unit-test:
+	$(MVN) -q test
+
+# Every tier: unit tests, integration and end-to-end tests against the emulator (started and
+# stopped by scripts/with-moto.sh), then cfn-lint and sam build on the template.
+test: emulator tools
+	scripts/with-moto.sh $(MVN) install -DskipITs=false
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory sam-build
+
+clean:
+	$(MVN) -q clean
+	rm -rf .aws-sam
+
+include make/*.mk

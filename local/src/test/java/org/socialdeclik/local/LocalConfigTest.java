@@ -1,0 +1,56 @@
+package org.socialdeclik.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LocalConfigTest {
+    @Test
+    void defaultsServePort3000AndStartMoto() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of(), new String[0]);
+
+        assertThat(config.port()).isEqualTo(3000);
+        assertThat(config.endpoint()).isNull();
+        assertThat(config.tableName()).isEqualTo("socialdeclik-local");
+        assertThat(config.webBaseUrl()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(config.moderation()).isNull();
+    }
+
+    @Test
+    void theEnvironmentOfMakeRunIsRead() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of("PORT", "3001", "MODERATION", "OFF",
+                "AWS_ENDPOINT_URL", "http://127.0.0.1:5000", "MOTO_SERVER", "/x/moto_server",
+                "SENDER_EMAIL", "me@example.org", "WEB_BASE_URL", "http://127.0.0.1:9000"), new String[0]);
+
+        assertThat(config.port()).isEqualTo(3001);
+        assertThat(config.moderation()).isEqualTo("off");
+        assertThat(config.endpoint()).isEqualTo(URI.create("http://127.0.0.1:5000"));
+        assertThat(config.motoServer()).isEqualTo(Path.of("/x/moto_server"));
+        assertThat(config.variableOverrides()).containsEntry("SENDER_EMAIL", "me@example.org");
+        assertThat(config.webBaseUrl()).isEqualTo("http://127.0.0.1:9000");
+    }
+
+    @Test
+    void flagsWinOverTheEnvironment() {
+        LocalConfig config = LocalConfig.fromEnvironment(Map.of("PORT", "3001"),
+                new String[] {"--port", "4000", "--table=t-1", "--moderation", "off"});
+
+        assertThat(config.port()).isEqualTo(4000);
+        assertThat(config.tableName()).isEqualTo("t-1");
+        assertThat(config.moderation()).isEqualTo("off");
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheirName() {
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("MODERATION", "maybe"), new String[0]))
+                .hasMessageContaining("MODERATION");
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of(), new String[] {"--colour", "red"}))
+                .hasMessageContaining("--colour");
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("PORT", "abc"), new String[0]))
+                .hasMessageContaining("port");
+    }
+}

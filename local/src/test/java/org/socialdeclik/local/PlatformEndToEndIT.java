@@ -1,0 +1,236 @@
+package org.socialdeclik.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local stack as `make run` starts it, driven over HTTP only, the way a person and their
+ * mailbox would: the real template, the real handlers, the emulator, the stream pollers.
+ */
+class PlatformEndToEndIT {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static LocalPlatform moderated;
+    static LocalPlatform unmoderated;
+
+    @BeforeAll
+    static void start() {
+        Path template = SamTemplate.find(Path.of("")).orElseThrow();
+        LocalConfig base = LocalConfig.defaults().withPort(0).withEndpoint(Emulator.endpoint()).withTemplate(template)
+                .withPollInterval(Duration.ofMillis(100));
+        moderated = LocalPlatform.start(base.withTableName("e2e-on-" + UUID.randomUUID().toString().substring(0, 8)).withModeration(true));
+        unmoderated = LocalPlatform.start(base.withTableName("e2e-off-" + UUID.randomUUID().toString().substring(0, 8)).withModeration(false));
+        assertThat(moderated.awaitHealthy(Duration.ofSeconds(60))).isTrue();
+        assertThat(unmoderated.awaitHealthy(Duration.ofSeconds(60))).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (moderated != null) {
+            moderated.close();
+        }
+        if (unmoderated != null) {
+            unmoderated.close();
+        }
+    }
+
+    // ---- HTTP helpers ------------------------------------------------------------------------
+
+    record Answer(int status, JsonNode json, String body) {}
+
+    static Answer call(LocalPlatform platform, String method, String path, String contentType, String body, String bearer)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.apiBaseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isBlank() ? null : Json.MAPPER.readTree(response.body());
+        return new Answer(response.statusCode(), json, response.body());
+    }
+
+    static Answer post(LocalPlatform platform, String path, String json) throws Exception {
+        return call(platform, "POST", path, "application/json", json, null);
+    }
+
+    static List<JsonNode> emails(LocalPlatform platform) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        call(platform, "GET", "/_local/emails", null, null, null).json().forEach(out::add);
+        return out;
+    }
+
+    /** Waits, as a mailbox does, for an email that matches. */
+    static JsonNode awaitEmail(LocalPlatform platform, Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode email : emails(platform)) {
+                if (wanted.test(email)) {
+                    return email;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no such email arrived within 30 s; got " + emails(platform));
+    }
+
+    static Predicate<JsonNode> to(String address, String subjectStart) {
+        return e -> e.get("to").toString().contains("\"" + address + "\"") && e.get("subject").asText().startsWith(subjectStart);
+    }
+
+    /** The token of the first link to this page in the email's text. */
+    static String tokenOf(JsonNode email, String page) {
+        Matcher m = Pattern.compile(Pattern.quote(page) + "\\?(?:mission=[^&\\s]+&)?token=([^\\s&]+)").matcher(email.get("text").asText());
+        assertThat(m.find()).as("a " + page + " link in " + email.get("text").asText()).isTrue();
+        return URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    static String profileJson(String email) {
+        return """
+                {"email": "%s", "firstName": "Ana", "lastName": "Martin", "headline": "Développeuse WordPress",
+                 "skills": ["WP", "référencement naturel"], "causes": ["environnement"],
+                 "location": {"postalCode": "35000"}, "mobility": "REGION", "remote": true,
+                 "dailyRate": 450, "minimumRate": 300, "proBono": false, "locale": "fr", "consent": true}
+                """.formatted(email);
+    }
+
+    static String missionJson(String orgEmail, String title) {
+        return """
+                {"title": "%s", "description": "Notre site date de 2015 <script>alert(1)</script>",
+                 "organization": {"name": "Les Jardins Partagés", "type": "ASSOCIATION", "email": "%s"},
+                 "skills": ["WordPress", "UX design"], "causes": ["environnement"], "workMode": "REMOTE",
+                 "budget": 3000, "estimatedDays": 6, "proBono": false, "startDate": "2030-02-01", "locale": "fr"}
+                """.formatted(title, orgEmail);
+    }
+
+    static String activeProfile(LocalPlatform platform, String email) throws Exception {
+        assertThat(post(platform, "/profiles", profileJson(email)).status()).isEqualTo(202);
+        JsonNode verification = awaitEmail(platform, to(email, "Confirmez votre adresse"));
+        Answer verified = post(platform, "/profiles/verify", "{\"token\":\"" + tokenOf(verification, "/verify") + "\"}");
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.json().get("status").asText()).isEqualTo("ACTIVE");
+        return verified.json().get("accessToken").asText();
+    }
+
+    // ---- scenarios ---------------------------------------------------------------------------
+
+    @Test
+    void profile_then_verification_then_mission_without_moderation_brings_the_proposal_email() throws Exception {
+        String freelancer = "ana-" + UUID.randomUUID() + "@example.org";
+        activeProfile(unmoderated, freelancer);
+
+        Answer mission = post(unmoderated, "/missions", missionJson("asso-" + UUID.randomUUID() + "@example.org", "Refonte du site"));
+
+        assertThat(mission.status()).isEqualTo(202);
+        assertThat(mission.json().get("status").asText()).isEqualTo("PUBLISHED");
+        JsonNode proposal = awaitEmail(unmoderated, to(freelancer, "Une mission pour vous"));
+        assertThat(proposal.get("text").asText()).contains("Compétences en commun : WordPress", "Lieu : à distance",
+                "Rémunération : 500 € par jour, pour un minimum de 300 €", "/interest?token=", "/unsubscribe?token=");
+        assertThat(proposal.get("html").asText()).doesNotContain("<script>alert(1)</script>");
+        assertThat(proposal.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(proposal.get("headers").get("List-Unsubscribe").asText()).startsWith("<" + unmoderated.apiBaseUrl() + "/unsubscribe?token=");
+    }
+
+    @Test
+    void the_whole_loop_review_proposal_interest_unsubscribe_erasure() throws Exception {
+        String freelancer = "lea-" + UUID.randomUUID() + "@example.org";
+        String organisation = "asso-" + UUID.randomUUID() + "@example.org";
+        String access = activeProfile(moderated, freelancer);
+
+        // the organisation submits; the admins get the review link, the organisation its manage link
+        Answer submitted = post(moderated, "/missions", missionJson(organisation, "Site vitrine accessible"));
+        assertThat(submitted.json().get("status").asText()).isEqualTo("PENDING_REVIEW");
+        String missionId = submitted.json().get("id").asText();
+        assertThat(call(moderated, "GET", "/missions/" + missionId, null, null, null).status()).isEqualTo(404);
+        JsonNode review = awaitEmail(moderated, e -> e.get("subject").asText().startsWith("Mission à examiner")
+                && e.get("text").asText().contains(missionId));
+        awaitEmail(moderated, to(organisation, "Nous avons bien reçu votre mission"));
+
+        // the admin approves through the emailed link: matching proposes it to the freelancer
+        Answer approved = post(moderated, "/missions/" + missionId + "/review",
+                "{\"token\":\"" + tokenOf(review, "/review") + "\",\"decision\":\"APPROVE\"}");
+        assertThat(approved.json().get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(call(moderated, "GET", "/missions/" + missionId, null, null, null).body()).doesNotContain(organisation);
+        JsonNode proposal = awaitEmail(moderated, to(freelancer, "Une mission pour vous"));
+
+        // "I'm interested", twice: the organisation gets the contact once, the freelancer a confirmation
+        String interest = "{\"token\":\"" + tokenOf(proposal, "/interest") + "\"}";
+        assertThat(post(moderated, "/interests", interest).status()).isEqualTo(202);
+        assertThat(post(moderated, "/interests", interest).status()).isEqualTo(202);
+        JsonNode contact = awaitEmail(moderated, to(organisation, "Un·e freelance est intéressé·e"));
+        assertThat(contact.get("text").asText()).contains("Ana Martin", freelancer, "Développeuse WordPress", "Compétences en commun");
+        awaitEmail(moderated, to(freelancer, "Votre intérêt a été transmis"));
+
+        // one-click unsubscribe as a mail provider does it, from the List-Unsubscribe header
+        String oneClick = proposal.get("headers").get("List-Unsubscribe").asText().replaceAll("^<|>$", "");
+        HttpResponse<String> unsubscribed = HTTP.send(HttpRequest.newBuilder(URI.create(oneClick))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unsubscribed.statusCode()).isEqualTo(200);
+
+        // a new matching mission: the admins and the organisation hear of it, the freelancer does not
+        String second = post(moderated, "/missions", missionJson(organisation, "Boutique en ligne")).json().get("id").asText();
+        JsonNode secondReview = awaitEmail(moderated, e -> e.get("subject").asText().startsWith("Mission à examiner")
+                && e.get("text").asText().contains(second));
+        post(moderated, "/missions/" + second + "/review", "{\"token\":\"" + tokenOf(secondReview, "/review") + "\",\"decision\":\"APPROVE\"}");
+        Thread.sleep(1500); // several poll cycles of both stream consumers
+        assertThat(emails(moderated)).noneMatch(e -> e.get("to").toString().contains(freelancer)
+                && e.get("subject").asText().contains("Boutique en ligne"));
+
+        // the export shows what is held; erasure removes it and revokes the token
+        Answer me = call(moderated, "GET", "/profiles/me", null, null, access);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("unsubscribed").asBoolean()).isTrue();
+        assertThat(me.json().get("proposals").toString()).contains(missionId);
+        assertThat(me.json().get("interests").toString()).contains(missionId);
+        assertThat(me.json().get("skillsUnderstood").get(0).get("id").asText()).isEqualTo("wordpress");
+        assertThat(call(moderated, "DELETE", "/profiles/me", null, null, access).status()).isEqualTo(204);
+        assertThat(call(moderated, "GET", "/profiles/me", null, null, access).status()).isEqualTo(401);
+        // the address is free again: registering anew brings a second verification email
+        assertThat(post(moderated, "/profiles", profileJson(freelancer)).status()).isEqualTo(202);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (emails(moderated).stream().filter(to(freelancer, "Confirmez votre adresse")).count() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(emails(moderated).stream().filter(to(freelancer, "Confirmez votre adresse"))).hasSize(2);
+    }
+
+    @Test
+    void bad_input_gets_the_contracts_errors_and_leaves_no_email() throws Exception {
+        int before = emails(unmoderated).size();
+
+        Answer invalid = post(unmoderated, "/missions", "{\"title\": \"\", \"skills\": [], \"workMode\": \"ONSITE\"}");
+        Answer malformed = post(unmoderated, "/profiles", "{\"email\": ");
+        Answer wrongType = call(unmoderated, "POST", "/profiles", "text/plain", "hello", null);
+        Answer tooBig = post(unmoderated, "/missions", "{\"title\": \"" + "x".repeat(70_000) + "\"}");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").findValuesAsText("field")).contains("title", "skills", "location", "organization");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(wrongType.status()).isEqualTo(415);
+        assertThat(tooBig.status()).isEqualTo(413);
+        Thread.sleep(500);
+        assertThat(emails(unmoderated)).hasSize(before);
+    }
+}
