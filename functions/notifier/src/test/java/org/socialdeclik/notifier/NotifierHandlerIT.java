@@ -154,4 +154,63 @@ class NotifierHandlerIT {
 
         assertThat(sender.sent()).hasSize(before);
     }
+
+    /** One stream batch of three proposal outbox items for three fresh pairs. */
+    private static DynamodbEvent batchOfThree(String tag) {
+        DynamodbEvent batch = new DynamodbEvent();
+        List<DynamodbEvent.DynamodbStreamRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String missionId = "m-" + tag + i;
+            String profileId = "p-" + tag + i;
+            proposedPair(missionId, profileId, tag + i + "@example.org");
+            DynamodbEvent one = outboxEvent("proposal.json", "PROPOSAL#" + missionId + "#" + profileId,
+                    Map.of("missionId", missionId, "profileId", profileId));
+            var record = one.getRecords().get(0);
+            record.getDynamodb().setSequenceNumber("3000000000000000000" + tag.length() + i);
+            records.add(record);
+        }
+        batch.setRecords(records);
+        return batch;
+    }
+
+    @Test
+    void ses_failing_mid_batch_reports_the_rest_and_the_retry_sends_each_email_once() {
+        DynamodbEvent batch = batchOfThree("mid");
+        DynamodbEvent firstOnly = new DynamodbEvent();
+        firstOnly.setRecords(batch.getRecords().subList(0, 1));
+        var first = handler.handleRequest(firstOnly, null);
+        // then the whole batch is delivered: the first is already sent, the second fails
+        // (SES still throttling after the SDK's own retries), the third waits behind it
+        sender.failNext(1);
+        var failed = handler.handleRequest(batch, null);
+        var retried = handler.handleRequest(batch, null);
+
+        assertThat(first.getBatchItemFailures()).isEmpty();
+        assertThat(failed.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(batch.getRecords().get(1).getDynamodb().getSequenceNumber(),
+                        batch.getRecords().get(2).getDynamodb().getSequenceNumber());
+        assertThat(retried.getBatchItemFailures()).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            assertThat(sentTo("mid" + i + "@example.org")).as("emails to pair " + i).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_consumer_killed_between_send_and_record_does_not_send_again_on_redelivery() {
+        DynamodbEvent batch = batchOfThree("kill");
+        sender.crashAfter(2);
+
+        try {
+            handler.handleRequest(batch, null);
+            throw new AssertionError("the simulated crash did not happen");
+        } catch (RecordingSender.Crash expected) {
+            // Lambda sees the invocation die and delivers the whole batch again
+        }
+        var redelivered = handler.handleRequest(batch, null);
+
+        assertThat(redelivered.getBatchItemFailures()).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            assertThat(sentTo("kill" + i + "@example.org")).as("emails to pair " + i).hasSize(1);
+        }
+    }
 }

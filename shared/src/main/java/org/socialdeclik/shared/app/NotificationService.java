@@ -57,25 +57,39 @@ public final class NotificationService {
         this.clock = clock;
     }
 
-    /** Sends the email of one outbox entry, once. Returns how many messages went out. */
+    /**
+     * Sends the email of one outbox entry, once. Returns how many messages went out.
+     *
+     * <p>The claim is what makes it "once": a redelivered record finds the item taken and sends
+     * nothing. A send that fails cleanly (SES throttling after the SDK's own backoff, a network
+     * error) gives the claim back and fails the record, so Lambda retries it later. A process that
+     * dies after claiming leaves the item claimed: whether SES accepted the message is then
+     * unknown, and the platform chooses never to send twice over never to miss one; such an item
+     * is logged when a redelivery finds it, for an admin to look at.
+     */
     public int deliver(OutboxEntry entry) {
-        if (!outbox.claim(entry.id(), Instant.now(clock))) {
+        Instant now = Instant.now(clock);
+        if (!outbox.claim(entry.id(), now)) {
             LOG.info("outbox {} already taken, skipped", entry.kind());
             return 0;
         }
+        List<String> ids = new ArrayList<>();
         try {
-            List<EmailMessage> messages = render(entry);
-            List<String> ids = new ArrayList<>();
-            for (EmailMessage message : messages) {
+            for (EmailMessage message : render(entry)) {
                 ids.add(sender.send(message));
             }
-            outbox.markSent(entry.id(), ids.isEmpty() ? "none" : String.join(",", ids), Instant.now(clock));
-            LOG.info("outbox {} sent {} message(s)", entry.kind(), ids.size());
-            return ids.size();
         } catch (RuntimeException e) {
-            outbox.release(entry.id());
+            if (ids.isEmpty()) {
+                outbox.release(entry.id());
+            } else {
+                // part of a multi-recipient email went out: keep it claimed rather than resend those
+                outbox.markSent(entry.id(), String.join(",", ids) + ",incomplete", Instant.now(clock));
+            }
             throw e;
         }
+        outbox.markSent(entry.id(), ids.isEmpty() ? "none" : String.join(",", ids), Instant.now(clock));
+        LOG.info("outbox {} sent {} message(s)", entry.kind(), ids.size());
+        return ids.size();
     }
 
     private List<EmailMessage> render(OutboxEntry entry) {

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -69,9 +70,12 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /** SES throttles at the account's send rate: back off and retry a few times before failing the record. */
     public SesV2Client ses() {
         var builder = SesV2Client.builder().region(region).credentialsProvider(credentials)
-                .httpClient(http).overrideConfiguration(overrides());
+                .httpClient(http).overrideConfiguration(overrides().toBuilder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(6).build())
+                        .build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder.build();
     }

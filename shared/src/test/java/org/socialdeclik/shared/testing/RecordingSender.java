@@ -10,6 +10,19 @@ public final class RecordingSender implements EmailSender {
     private final EmailSender delegate;
     private final List<EmailMessage> sent = new ArrayList<>();
     private int failuresToInject;
+    private int crashAfterNextSends = -1;
+
+    /** Simulates the process dying right after SES accepted the given number of further messages. */
+    public synchronized void crashAfter(int sends) {
+        crashAfterNextSends = sends;
+    }
+
+    /** What a dying process looks like from inside: an Error, not an exception handled as a failure. */
+    public static final class Crash extends Error {
+        Crash() {
+            super("simulated crash after send", null, false, false);
+        }
+    }
 
     public RecordingSender(EmailSender delegate) {
         this.delegate = delegate;
@@ -27,6 +40,10 @@ public final class RecordingSender implements EmailSender {
         }
         String id = delegate.send(message);
         sent.add(message);
+        if (crashAfterNextSends > 0 && --crashAfterNextSends == 0) {
+            crashAfterNextSends = -1;
+            throw new Crash();
+        }
         return id;
     }
 
