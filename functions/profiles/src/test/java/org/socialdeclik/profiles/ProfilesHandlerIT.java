@@ -309,4 +309,38 @@ class ProfilesHandlerIT {
         another.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.INTEREST, missionId + ":" + id) + "\"}");
         assertThat(handler.handleRequest(another, null).getStatusCode()).isEqualTo(409);
     }
+
+    @Test
+    void an_unverified_profile_expires_after_a_week_and_a_verified_one_is_kept() throws Exception {
+        String pendingEmail = uniqueEmail();
+        handler.handleRequest(create(pendingEmail), null);
+        StoredProfile pending = profileOf(pendingEmail);
+        String activeId = idOf(activeProfile(uniqueEmail()));
+
+        var pendingItem = stack.dynamo().getItem(b -> b.tableName(stack.table())
+                .key(Map.of("pk", AttributeValue.fromS("PROFILE#" + pending.profile().id()), "sk", AttributeValue.fromS("A")))).item();
+        var activeItem = stack.dynamo().getItem(b -> b.tableName(stack.table())
+                .key(Map.of("pk", AttributeValue.fromS("PROFILE#" + activeId), "sk", AttributeValue.fromS("A")))).item();
+
+        long inAWeek = java.time.Instant.now().plus(java.time.Duration.ofDays(7)).getEpochSecond();
+        assertThat(Long.parseLong(pendingItem.get("ttl").n())).isBetween(inAWeek - 120, inAWeek + 120);
+        assertThat(activeItem).doesNotContainKey("ttl");
+        assertThat(stack.items("EMAIL").stream().filter(i -> i.get("profileId").s().equals(activeId)))
+                .singleElement().satisfies(i -> assertThat(i).doesNotContainKey("ttl"));
+    }
+
+    @Test
+    void an_address_whose_unverified_profile_expired_can_register_again() {
+        String email = uniqueEmail();
+        handler.handleRequest(create(email), null);
+        String expired = profileOf(email).profile().id();
+        // TTL deletes the profile first; its ownership item lingers a while
+        stack.dynamo().deleteItem(b -> b.tableName(stack.table())
+                .key(Map.of("pk", AttributeValue.fromS("PROFILE#" + expired), "sk", AttributeValue.fromS("A"))));
+
+        APIGatewayV2HTTPResponse again = handler.handleRequest(create(email), null);
+
+        assertThat(again.getStatusCode()).isEqualTo(202);
+        assertThat(profileOf(email).profile().id()).isNotEqualTo(expired);
+    }
 }

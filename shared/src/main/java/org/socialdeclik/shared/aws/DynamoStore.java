@@ -58,6 +58,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class DynamoStore implements MissionRepository, ProfileRepository, MatchRepository, OutboxRepository {
     static final String MAIN = "A";
     private static final Duration OUTBOX_RETENTION = Duration.ofDays(30);
+    /** An address that never confirms itself is forgotten after a week (profile and ownership). */
+    private static final Duration UNVERIFIED_RETENTION = Duration.ofDays(7);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -283,7 +285,10 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         String emailKey = emailKey(profile.email());
         Map<String, AttributeValue> owner = item(emailKey, MAIN, "EMAIL");
         owner.put("profileId", s(profile.id()));
+        AttributeValue forgetAt = n(now.plus(UNVERIFIED_RETENTION).getEpochSecond());
+        owner.put("ttl", forgetAt);
         Map<String, AttributeValue> item = item("PROFILE#" + profile.id(), MAIN, "PROFILE");
+        item.put("ttl", forgetAt);
         item.put("status", s(ProfileStatus.PENDING_VERIFICATION.name()));
         item.put("doc", s(Json.write(profile)));
         item.put("verifyNonce", s(verifyNonce));
@@ -299,7 +304,20 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
             Map<String, AttributeValue> old = e.cancellationReasons().get(0).item();
             String existingId = old != null && old.containsKey("profileId") ? text(old, "profileId")
                     : get(emailKey, MAIN).map(i -> text(i, "profileId")).orElseThrow(() -> e);
-            return Optional.of(findProfile(existingId).orElseThrow(() -> new IllegalStateException("email owner without profile")));
+            Optional<StoredProfile> existing = findProfile(existingId);
+            if (existing.isPresent()) {
+                return existing;
+            }
+            // TTL removed an unverified profile before its ownership item: free the address, try again
+            try {
+                dynamo.deleteItem(b -> b.tableName(table).key(key(emailKey, MAIN))
+                        .conditionExpression("profileId = :id")
+                        .expressionAttributeValues(Map.of(":id", s(existingId))));
+            } catch (ConditionalCheckFailedException raced) {
+                // someone else changed it meanwhile: the retry below sees their state
+            }
+            transact(List.of(putNew(owner), putNew(item), outboxPut(verification, now)));
+            return Optional.empty();
         }
     }
 
@@ -326,10 +344,18 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(key("PROFILE#" + id, MAIN))
                 .conditionExpression("#status = :pending AND verifyNonce = :nonce")
-                .updateExpression("SET #status = :active, updatedAt = :now, verifiedAt = :now REMOVE verifyNonce")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .updateExpression("SET #status = :active, updatedAt = :now, verifiedAt = :now REMOVE verifyNonce, #ttl")
+                .expressionAttributeNames(Map.of("#status", "status", "#ttl", "ttl"))
                 .expressionAttributeValues(Map.of(":pending", s(ProfileStatus.PENDING_VERIFICATION.name()),
                         ":active", s(ProfileStatus.ACTIVE.name()), ":nonce", s(nonce), ":now", s(now.toString())))
+                .build()).build());
+        // a confirmed address is kept for as long as the person keeps the profile
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(emailKey(current.profile().email()), MAIN))
+                .conditionExpression("profileId = :id")
+                .updateExpression("REMOVE #ttl")
+                .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                .expressionAttributeValues(Map.of(":id", s(id)))
                 .build()).build());
         items.addAll(profileIndex(ProfileCard.of(current.profile())));
         try {
