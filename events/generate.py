@@ -95,3 +95,22 @@ w('profiles/unsubscribe-one-click.json', http('POST', '/unsubscribe', 'POST /uns
 w('deferred/hourly.json', {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
   "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:00:00Z", "region": "eu-west-3",
   "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Hourly"], "detail": {}})
+def ses_event(kind):
+    mail = {"timestamp": "2026-11-27T20:10:00.000Z", "source": "no-reply@socialdeclik.example", "messageId": "0102018c-demo",
+            "destination": ["ana.martin@example.org"], "tags": {"ses:configuration-set": ["socialdeclik-EmailConfigurationSet"]}}
+    if kind == "bounce":
+        body = {"eventType": "Bounce", "mail": mail, "bounce": {"bounceType": "Permanent", "bounceSubType": "General",
+                "bouncedRecipients": [{"emailAddress": "ana.martin@example.org", "action": "failed", "status": "5.1.1"}],
+                "timestamp": "2026-11-27T20:10:01.000Z", "feedbackId": "0102018c-bounce"}}
+    else:
+        body = {"eventType": "Complaint", "mail": mail, "complaint": {"complainedRecipients": [{"emailAddress": "ana.martin@example.org"}],
+                "timestamp": "2026-11-27T20:12:00.000Z", "feedbackId": "0102018c-complaint", "complaintFeedbackType": "abuse"}}
+    return {"Records": [{"EventSource": "aws:sns", "EventVersion": "1.0",
+        "EventSubscriptionArn": "arn:aws:sns:eu-west-3:123456789012:socialdeclik-EmailEventsTopic:2f1c",
+        "Sns": {"Type": "Notification", "MessageId": "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+                "TopicArn": "arn:aws:sns:eu-west-3:123456789012:socialdeclik-EmailEventsTopic", "Subject": None,
+                "Message": json.dumps(body), "Timestamp": "2026-11-27T20:10:02.000Z", "SignatureVersion": "1",
+                "Signature": "EXAMPLE", "SigningCertUrl": "https://sns.eu-west-3.amazonaws.com/cert.pem",
+                "UnsubscribeUrl": "https://sns.eu-west-3.amazonaws.com/?Action=Unsubscribe", "MessageAttributes": {}}}]}
+w('feedback/permanent-bounce.json', ses_event("bounce"))
+w('feedback/complaint.json', ses_event("complaint"))

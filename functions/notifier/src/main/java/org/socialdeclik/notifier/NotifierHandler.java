@@ -32,7 +32,7 @@ public final class NotifierHandler extends StreamFunction {
 
     private static NotificationService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new NotificationService(store, store, store, store, wiring.emailSender(), new Emails(Places.france()),
+        return new NotificationService(store, store, store, store, store, wiring.emailSender(), new Emails(Places.france()),
                 wiring.tokens(), wiring.links(), wiring.adminEmails(), Clock.systemUTC());
     }
 

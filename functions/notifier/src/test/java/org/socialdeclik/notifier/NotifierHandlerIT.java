@@ -42,7 +42,7 @@ class NotifierHandlerIT {
         stack = Emulator.start();
         sender = new RecordingSender(new NotifierWiringForTests(stack).sesSender());
         NotificationService service = new NotificationService(stack.store(), stack.store(), stack.store(), stack.store(),
-                sender, new Emails(Places.france()), stack.tokens(),
+                stack.store(), sender, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC());
         handler = new NotifierHandler(service);
     }

@@ -20,6 +20,7 @@ import org.socialdeclik.shared.ports.OutboxRepository;
 import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
+import org.socialdeclik.shared.ports.SuppressionList;
 import org.socialdeclik.shared.token.Purpose;
 import org.socialdeclik.shared.token.Tokens;
 
@@ -36,6 +37,7 @@ public final class NotificationService {
     private final ProfileRepository profiles;
     private final MatchRepository matches;
     private final EmailSender sender;
+    private final SuppressionList suppressions;
     private final Emails emails;
     private final Tokens tokens;
     private final Links links;
@@ -43,13 +45,14 @@ public final class NotificationService {
     private final Clock clock;
 
     public NotificationService(OutboxRepository outbox, MissionRepository missions, ProfileRepository profiles,
-                               MatchRepository matches, EmailSender sender, Emails emails, Tokens tokens, Links links,
-                               List<String> adminEmails, Clock clock) {
+                               MatchRepository matches, SuppressionList suppressions, EmailSender sender, Emails emails,
+                               Tokens tokens, Links links, List<String> adminEmails, Clock clock) {
         this.outbox = outbox;
         this.missions = missions;
         this.profiles = profiles;
         this.matches = matches;
         this.sender = sender;
+        this.suppressions = suppressions;
         this.emails = emails;
         this.tokens = tokens;
         this.links = links;
@@ -76,6 +79,10 @@ public final class NotificationService {
         List<String> ids = new ArrayList<>();
         try {
             for (EmailMessage message : render(entry)) {
+                if (suppressions.suppressed(message.to())) {
+                    LOG.info("outbox {}: a recipient is on the suppression list, not sent", entry.kind());
+                    continue;
+                }
                 ids.add(sender.send(message));
             }
         } catch (RuntimeException e) {

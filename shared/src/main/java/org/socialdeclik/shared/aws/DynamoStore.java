@@ -31,6 +31,7 @@ import org.socialdeclik.shared.ports.ProfileRecords;
 import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
+import org.socialdeclik.shared.ports.SuppressionList;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -52,10 +53,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *   <li>{@code SKILL#skillId / PROFILE#id}: active profile index item, carrying its matching card</li>
  *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card</li>
  *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days)</li>
+ *   <li>{@code SUPPRESS#sha256(email) / A}: an address that bounced for good or complained</li>
  * </ul>
  * Every change and the emails it calls for are written in one transaction.
  */
-public final class DynamoStore implements MissionRepository, ProfileRepository, MatchRepository, OutboxRepository {
+public final class DynamoStore implements MissionRepository, ProfileRepository, MatchRepository, OutboxRepository,
+        SuppressionList {
     static final String MAIN = "A";
     private static final Duration OUTBOX_RETENTION = Duration.ofDays(30);
     /** An address that never confirms itself is forgotten after a week (profile and ownership). */
@@ -793,5 +796,24 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
                 .updateExpression("SET #state = :pending REMOVE claimedAt")
                 .expressionAttributeNames(Map.of("#state", "state"))
                 .expressionAttributeValues(Map.of(":sending", s("SENDING"), ":pending", s("PENDING"))));
+    }
+
+    // ---- suppression ------------------------------------------------------------------------
+
+    private static String suppressKey(String email) {
+        return "SUPPRESS#" + emailKey(email).substring("EMAIL#".length());
+    }
+
+    @Override
+    public void suppress(String email, String reason, Instant now) {
+        Map<String, AttributeValue> item = item(suppressKey(email), MAIN, "SUPPRESSED");
+        item.put("reason", s(reason));
+        item.put("at", s(now.toString()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean suppressed(String email) {
+        return get(suppressKey(email), MAIN).isPresent();
     }
 }

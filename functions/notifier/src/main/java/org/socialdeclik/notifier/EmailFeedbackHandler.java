@@ -1,0 +1,94 @@
+package org.socialdeclik.notifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.app.FeedbackService;
+import org.socialdeclik.shared.aws.DynamoStore;
+import org.socialdeclik.shared.aws.Wiring;
+import org.socialdeclik.shared.config.Env;
+
+/**
+ * SNS: the bounce and complaint events of the SES configuration set. A permanent bounce or a
+ * complaint puts the address on the suppression list and unsubscribes the profile that owns it.
+ */
+public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, String> {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailFeedbackHandler.class);
+
+    private final FeedbackService service;
+
+    public EmailFeedbackHandler() {
+        this(System.getenv());
+    }
+
+    public EmailFeedbackHandler(Map<String, String> env) {
+        this(wire(new Wiring(Env.of(env))));
+    }
+
+    public EmailFeedbackHandler(FeedbackService service) {
+        this.service = service;
+    }
+
+    private static FeedbackService wire(Wiring wiring) {
+        DynamoStore store = wiring.store();
+        return new FeedbackService(store, store, Clock.systemUTC());
+    }
+
+    @Override
+    public String handleRequest(SNSEvent event, Context context) {
+        if (context != null) {
+            MDC.put("requestId", context.getAwsRequestId());
+        }
+        int suppressed = 0;
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            FeedbackService.Feedback feedback = parse(record.getSNS().getMessage());
+            if (feedback != null) {
+                suppressed += service.handle(feedback);
+            }
+        }
+        MDC.clear();
+        return "suppressed " + suppressed;
+    }
+
+    /** SES event publishing ({@code eventType}) or identity notifications ({@code notificationType}). */
+    static FeedbackService.Feedback parse(String message) {
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(message);
+        } catch (Exception e) {
+            LOG.warn("an SNS message that is not an SES event was ignored");
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            return null;
+        }
+        String type = root.path("eventType").asText(root.path("notificationType").asText(""));
+        List<String> recipients = new ArrayList<>();
+        String bounceType = null;
+        if (type.equals("Bounce")) {
+            bounceType = root.path("bounce").path("bounceType").asText(null);
+            root.path("bounce").path("bouncedRecipients").forEach(r -> addAddress(recipients, r));
+        } else if (type.equals("Complaint")) {
+            root.path("complaint").path("complainedRecipients").forEach(r -> addAddress(recipients, r));
+        } else {
+            return null;
+        }
+        return new FeedbackService.Feedback(type, bounceType, recipients);
+    }
+
+    private static void addAddress(List<String> recipients, JsonNode recipient) {
+        String address = recipient.path("emailAddress").asText("");
+        if (!address.isBlank() && address.length() <= 254) {
+            recipients.add(address.strip());
+        }
+    }
+}
