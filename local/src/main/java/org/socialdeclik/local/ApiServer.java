@@ -38,6 +38,7 @@ final class ApiServer implements AutoCloseable {
     private final Supplier<HealthReport> health;
     private final Outbox outbox;
     private final Supplier<Map<String, LocalSchedule>> schedules;
+    private final LocalTopics topics;
     private volatile Routes<LocalFunction> routes;
     private volatile Cors cors;
 
@@ -46,9 +47,15 @@ final class ApiServer implements AutoCloseable {
     }
 
     ApiServer(int port, Supplier<HealthReport> health, Outbox outbox, Supplier<Map<String, LocalSchedule>> schedules) {
+        this(port, health, outbox, schedules, new LocalTopics("eu-west-3", "000000000000"));
+    }
+
+    ApiServer(int port, Supplier<HealthReport> health, Outbox outbox, Supplier<Map<String, LocalSchedule>> schedules,
+              LocalTopics topics) {
         this.health = health;
         this.outbox = outbox;
         this.schedules = schedules;
+        this.topics = topics;
         try {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         } catch (BindException e) {
@@ -85,7 +92,8 @@ final class ApiServer implements AutoCloseable {
         HttpEvents.Response response;
         try {
             if (rawPath.equals("/_local") || rawPath.startsWith("/_local/")) {
-                response = local(method, rawPath);
+                response = rawPath.startsWith("/_local/sns/") || rawPath.equals("/_local/ses-feedback")
+                        ? publish(exchange, method, rawPath) : local(method, rawPath);
             } else {
                 Dispatched dispatched = dispatch(exchange, method, rawPath);
                 response = dispatched.response();
@@ -208,6 +216,52 @@ final class ApiServer implements AutoCloseable {
                 }
                 return HttpEvents.problem(404, "Not Found", null);
             }
+        }
+    }
+
+    /**
+     * {@code POST /_local/sns/{topic}}: publishes the body to a topic of the template.
+     * {@code POST /_local/ses-feedback} with {@code {"email": "...", "type": "Bounce" | "Complaint"}}:
+     * simulates SES reporting a permanent bounce or a complaint through the configuration set.
+     */
+    private HttpEvents.Response publish(HttpExchange exchange, String method, String rawPath) {
+        if (!method.equals("POST")) {
+            return methodNotAllowed();
+        }
+        byte[] body;
+        try {
+            body = readBody(exchange.getRequestBody());
+        } catch (IOException e) {
+            return HttpEvents.problem(400, "Bad Request", "The request body could not be read.");
+        }
+        if (body == null) {
+            return HttpEvents.problem(413, "Content Too Large", null);
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            if (rawPath.equals("/_local/ses-feedback")) {
+                com.fasterxml.jackson.databind.JsonNode request;
+                try {
+                    request = Json.MAPPER.readTree(text);
+                } catch (IOException e) {
+                    request = null;
+                }
+                String email = request == null ? "" : request.path("email").asText("");
+                String type = request == null ? "" : request.path("type").asText("Bounce");
+                if (email.isBlank() || !(type.equals("Bounce") || type.equals("Complaint"))) {
+                    return HttpEvents.problem(400, "Bad Request",
+                            "Send {\"email\": \"...\", \"type\": \"Bounce\" or \"Complaint\"}.");
+                }
+                return HttpEvents.json(200, Map.of("delivered", topics.simulateSesFeedback(type, email)));
+            }
+            String topic = Routes.decode(rawPath.substring("/_local/sns/".length()));
+            if (!topics.has(topic)) {
+                return HttpEvents.problem(404, "Not Found", "No function subscribes to topic " + topic + ".");
+            }
+            return HttpEvents.json(200, Map.of("delivered", topics.publish(topic, text).size()));
+        } catch (LocalFunction.FunctionError e) {
+            LOG.error("A subscribed function failed (requestId {})", e.requestId(), e.getCause());
+            return HttpEvents.problem(500, "Internal Server Error", null);
         }
     }
 

@@ -45,6 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final FailureDestination failures = new FailureDestination();
     private final List<StreamPoller> pollers = new CopyOnWriteArrayList<>();
     private final Map<String, LocalSchedule> schedules = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final LocalTopics topics = new LocalTopics(LocalConfig.DEFAULT_REGION, ACCOUNT_ID);
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "schedules");
         thread.setDaemon(true);
@@ -205,6 +206,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         // Everything that can be checked without the emulator is checked first.
         List<SamTemplate.FunctionSpec> specs = template.functions(intrinsics);
+        topics.sesEventTopics(template.sesEventTopics());
         Map<String, List<EventPattern>> filters = new LinkedHashMap<>();
         Routes<SamTemplate.FunctionSpec> routeCheck = new Routes<>();
         for (SamTemplate.FunctionSpec spec : specs) {
@@ -225,7 +227,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
 
-        api = new ApiServer(config.port(), this::health, outbox, () -> schedules);
+        api = new ApiServer(config.port(), this::health, outbox, () -> schedules, topics);
         outbox.becomeFallback();
         if (config.endpoint() != null) {
             endpoint = config.endpoint();
@@ -272,6 +274,9 @@ public final class LocalPlatform implements AutoCloseable {
                 LocalSchedule schedule = new LocalSchedule(function, source, region, ACCOUNT_ID);
                 schedules.put(schedule.key(), schedule);
                 schedule.start(timers);
+            }
+            for (SamTemplate.TopicSubscription subscription : spec.topics()) {
+                topics.subscribe(subscription.topic(), function);
             }
             if (!spec.unsupportedEvents().isEmpty()) {
                 LOG.warn("Function {}: events not emulated locally: {}", spec.logicalId(), spec.unsupportedEvents());
@@ -431,7 +436,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void describe(List<SamTemplate.FunctionSpec> specs, Map<String, List<EventPattern>> filters) {
         banner.add("Social Declik local run (no Docker) from " + templatePath);
-        banner.add("  API        " + apiBaseUrl() + "   (/_local/health, /_local/emails, /_local/schedules)");
+        banner.add("  API        " + apiBaseUrl() + "   (/_local/health, /_local/emails, /_local/schedules, /_local/ses-feedback)");
         banner.add("  Web app    " + config.webBaseUrl() + "   (WEB_BASE_URL in emails)");
         banner.add("  Emulator   " + endpoint + (moto != null ? "   (moto pid " + moto.pid() + ", log " + moto.log() + ")"
                 : "   (AWS_ENDPOINT_URL)"));
@@ -449,6 +454,11 @@ public final class LocalPlatform implements AutoCloseable {
             for (SamTemplate.ScheduleSource source : spec.schedules()) {
                 triggers.add("schedule " + source.expression() + " (POST /_local/schedules/" + spec.logicalId() + "/"
                         + source.eventName() + " runs it now)");
+            }
+            for (SamTemplate.TopicSubscription subscription : spec.topics()) {
+                triggers.add("SNS " + subscription.topic() + " (POST /_local/sns/" + subscription.topic()
+                        + (template.sesEventTopics().contains(subscription.topic())
+                                ? "; POST /_local/ses-feedback simulates a bounce or complaint)" : ")"));
             }
             banner.add("  " + spec.logicalId() + "  " + spec.handlerClass() + "  " + String.join(", ", triggers));
             LOG.info("Function {} runs {} on {}", spec.logicalId(), spec.handler(), triggers);

@@ -25,8 +25,10 @@ final class SamTemplate {
     static final String SES_CONFIGURATION_SET = "AWS::SES::ConfigurationSet";
     static final String SES_EMAIL_IDENTITY = "AWS::SES::EmailIdentity";
 
+    static final String SES_EVENT_DESTINATION = "AWS::SES::ConfigurationSetEventDestination";
+
     private static final java.util.Set<String> SUPPORTED_EVENTS = java.util.Set.of("HttpApi", "DynamoDB", "Schedule",
-            "ScheduleV2");
+            "ScheduleV2", "SNS");
     private static final int DEFAULT_TIMEOUT_SECONDS = 3;
     private static final int DEFAULT_MEMORY_MB = 128;
     private static final int DEFAULT_STREAM_BATCH_SIZE = 100;
@@ -141,6 +143,7 @@ final class SamTemplate {
         List<HttpRoute> routes = new ArrayList<>();
         List<StreamSource> streams = new ArrayList<>();
         List<ScheduleSource> schedules = new ArrayList<>();
+        List<TopicSubscription> topics = new ArrayList<>();
         map(props.get("Events"), id + ".Events").forEach((eventName, value) -> {
             Map<String, Object> event = map(value, id + ".Events." + eventName);
             Object type = event.get("Type");
@@ -152,11 +155,14 @@ final class SamTemplate {
                 streams.add(streamSource(eventName, ep, intrinsics, where));
             } else if ("Schedule".equals(type) || "ScheduleV2".equals(type)) {
                 schedules.add(scheduleSource(eventName, ep, intrinsics, where));
+            } else if ("SNS".equals(type)) {
+                topics.add(new TopicSubscription(eventName, topicId(ep.get("Topic"), where + ".Topic")));
             }
             // Other event types are not emulated: unsupportedEvents() names them for the log.
         });
         return new FunctionSpec(id, name == null ? id : name, handler, timeout, memory, environment, logging,
-                List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules), unsupportedEvents(props, id));
+                List.copyOf(routes), List.copyOf(streams), List.copyOf(schedules), List.copyOf(topics),
+                unsupportedEvents(props, id));
     }
 
     private List<String> unsupportedEvents(Map<String, Object> props, String id) {
@@ -303,7 +309,7 @@ final class SamTemplate {
     record FunctionSpec(String logicalId, String functionName, String handler, int timeoutSeconds,
             int memoryMb, Map<String, Object> environment, Map<String, Object> loggingConfig,
             List<HttpRoute> httpRoutes, List<StreamSource> streamSources, List<ScheduleSource> schedules,
-            List<String> unsupportedEvents) {
+            List<TopicSubscription> topics, List<String> unsupportedEvents) {
 
         String handlerClass() {
             int sep = handler.indexOf("::");
@@ -323,6 +329,35 @@ final class SamTemplate {
         String routeKey() {
             return path.equals(DEFAULT_ROUTE) ? DEFAULT_ROUTE : method + " " + path;
         }
+    }
+
+    /** An {@code SNS} event: the function is subscribed to a topic of the template (by logical id). */
+    record TopicSubscription(String eventName, String topic) {
+    }
+
+    /** A topic given as {@code !Ref Topic} (the local run knows topics by their logical id). */
+    private static String topicId(Object topic, String where) {
+        if (topic instanceof Map<?, ?> ref && ref.get("Ref") instanceof String id) {
+            return id;
+        }
+        if (topic instanceof String arn) {
+            return arn.substring(arn.lastIndexOf(':') + 1);
+        }
+        throw new TemplateException(where + " must be !Ref of a topic of the template");
+    }
+
+    /** The topics the SES configuration sets publish their events to (bounces, complaints ...). */
+    List<String> sesEventTopics() {
+        List<String> topics = new ArrayList<>();
+        for (Resource destination : resourcesOfType(SES_EVENT_DESTINATION)) {
+            Object sns = map(destination.properties().get("EventDestination"), destination.logicalId() + ".EventDestination")
+                    .get("SnsDestination");
+            if (sns != null) {
+                topics.add(topicId(map(sns, destination.logicalId() + ".SnsDestination").get("TopicARN"),
+                        destination.logicalId() + ".SnsDestination.TopicARN"));
+            }
+        }
+        return List.copyOf(topics);
     }
 
     /** A {@code Schedule} or {@code ScheduleV2} event: {@code rate(...)} or {@code cron(...)}. */

@@ -244,4 +244,23 @@ class PlatformEndToEndIT {
         Thread.sleep(500);
         assertThat(emails(unmoderated)).hasSize(before);
     }
+
+    @Test
+    void a_simulated_bounce_stops_every_email_to_that_address() throws Exception {
+        String freelancer = "bounce-" + UUID.randomUUID() + "@example.org";
+        String access = activeProfile(unmoderated, freelancer);
+
+        Answer fed = post(unmoderated, "/_local/ses-feedback", "{\"email\":\"" + freelancer + "\",\"type\":\"Bounce\"}");
+
+        assertThat(fed.status()).isEqualTo(200);
+        assertThat(fed.json().get("delivered").asInt()).isEqualTo(1);
+        assertThat(call(unmoderated, "GET", "/profiles/me", null, null, access).json().get("unsubscribed").asBoolean()).isTrue();
+        String organisation = "asso-" + UUID.randomUUID() + "@example.org";
+        post(unmoderated, "/missions", missionJson(organisation, "Après le rebond"));
+        awaitEmail(unmoderated, to(organisation, "Nous avons bien reçu"));
+        assertThat(post(unmoderated, "/auth/link", "{\"email\":\"" + freelancer + "\"}").status()).isEqualTo(202);
+        Thread.sleep(1500);
+        assertThat(emails(unmoderated)).noneMatch(e -> e.get("to").toString().contains(freelancer)
+                && !e.get("subject").asText().startsWith("Confirmez"));
+    }
 }

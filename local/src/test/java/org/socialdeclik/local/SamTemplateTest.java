@@ -254,7 +254,8 @@ class SamTemplateTest {
             assertThat(functions).isNotEmpty();
             for (SamTemplate.FunctionSpec function : functions) {
                 assertThat(function.handlerClass()).as(function.logicalId()).startsWith("org.socialdeclik.");
-                assertThat(function.httpRoutes().size() + function.streamSources().size() + function.schedules().size())
+                assertThat(function.httpRoutes().size() + function.streamSources().size() + function.schedules().size()
+                        + function.topics().size())
                         .as("triggers of " + function.logicalId()).isPositive();
                 for (SamTemplate.StreamSource source : function.streamSources()) {
                     source.filterPatterns().forEach(EventPattern::parse);
