@@ -263,4 +263,46 @@ class PlatformEndToEndIT {
         assertThat(emails(unmoderated)).noneMatch(e -> e.get("to").toString().contains(freelancer)
                 && !e.get("subject").asText().startsWith("Confirmez"));
     }
+
+    @Test
+    void a_profile_activated_after_a_mission_gets_it_in_one_digest_email() throws Exception {
+        String organisation = "asso-" + UUID.randomUUID() + "@example.org";
+        String title = "Boutique solidaire " + UUID.randomUUID().toString().substring(0, 6);
+        post(unmoderated, "/missions", missionJson(organisation, title));
+        awaitEmail(unmoderated, to(organisation, "Nous avons bien reçu"));
+        String freelancer = "late-" + UUID.randomUUID() + "@example.org";
+
+        activeProfile(unmoderated, freelancer);
+
+        JsonNode digest = awaitEmail(unmoderated, e -> to(freelancer, "").test(e) && e.get("subject").asText().contains("mission(s) pour vous"));
+        assertThat(digest.get("text").asText()).contains(title, "Pourquoi cette mission", "/interest?token=");
+        assertThat(digest.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void a_poison_stream_record_ends_in_the_failure_destination_without_blocking_the_shard() throws Exception {
+        try (var dynamo = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(Emulator.endpoint()).region(software.amazon.awssdk.regions.Region.EU_WEST_3)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            // an outbox item no notifier can understand: every delivery of it fails
+            dynamo.putItem(b -> b.tableName(moderated.tableName()).item(java.util.Map.of(
+                    "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OUTBOX#POISON#" + UUID.randomUUID()),
+                    "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("A"),
+                    "entity", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("OUTBOX"),
+                    "kind", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("NOT_A_KIND"),
+                    "state", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("PENDING"))));
+        }
+        String freelancer = "after-poison-" + UUID.randomUUID() + "@example.org";
+
+        assertThat(post(moderated, "/profiles", profileJson(freelancer)).status()).isEqualTo(202);
+
+        awaitEmail(moderated, to(freelancer, "Confirmez votre adresse"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (moderated.failedBatches().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(moderated.failedBatches()).as("records parked in the failure destination").isNotEmpty();
+    }
 }
