@@ -124,6 +124,31 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         dynamo.transactWriteItems(b -> b.transactItems(items));
     }
 
+    /** Runs the transaction; when the first item's condition fails, throws what {@code onFirst} gives. */
+    private void transactGuarded(List<TransactWriteItem> items, java.util.function.Supplier<RuntimeException> onFirst) {
+        try {
+            transact(items);
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
+                throw onFirst.get();
+            }
+            throw e;
+        }
+    }
+
+    /** Runs the transaction; false (nothing written) when any item's condition failed: it was done before. */
+    private boolean transactIfNew(List<TransactWriteItem> items) {
+        try {
+            transact(items);
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     private static boolean conditionFailed(CancellationReason reason) {
         return "ConditionalCheckFailed".equals(reason.code());
     }
@@ -232,14 +257,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         if (approve) {
             items.addAll(openIndex(MissionCard.of(current.mission())));
         }
-        try {
-            transact(items);
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
-                throw new ConflictException("problem.conflict.reviewed");
-            }
-            throw e;
-        }
+        transactGuarded(items, () -> new ConflictException("problem.conflict.reviewed"));
         return new StoredMission(current.mission(), next, current.createdAt(), now, reason);
     }
 
@@ -261,14 +279,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         for (String skillId : MissionCard.of(current.mission()).skillIds()) {
             items.add(delete("OPEN#" + skillId, "MISSION#" + id));
         }
-        try {
-            transact(items);
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
-                throw new ConflictException("problem.conflict.closed");
-            }
-            throw e;
-        }
+        transactGuarded(items, () -> new ConflictException("problem.conflict.closed"));
         return new StoredMission(current.mission(), MissionStatus.CLOSED, current.createdAt(), now, current.reviewReason());
     }
 
@@ -361,14 +372,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
                 .expressionAttributeValues(Map.of(":id", s(id)))
                 .build()).build());
         items.addAll(profileIndex(ProfileCard.of(current.profile())));
-        try {
-            transact(items);
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
-                throw new ConflictException("problem.conflict.verified");
-            }
-            throw e;
-        }
+        transactGuarded(items, () -> new ConflictException("problem.conflict.verified"));
         return new StoredProfile(current.profile(), ProfileStatus.ACTIVE, current.createdAt(), now, null, current.unsubscribed());
     }
 
@@ -410,14 +414,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         if (indexed) {
             items.addAll(profileIndex(after));
         }
-        try {
-            transact(items);
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && conditionFailed(e.cancellationReasons().get(0))) {
-                throw new ConflictException("problem.conflict.concurrent");
-            }
-            throw e;
-        }
+        transactGuarded(items, () -> new ConflictException("problem.conflict.concurrent"));
         return new StoredProfile(profile, current.status(), current.createdAt(), now, current.verifyNonce(), current.unsubscribed());
     }
 
@@ -541,16 +538,8 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     public boolean recordProposal(String missionId, String profileId, MatchReasons reasons, Instant now) {
         OutboxEntry email = new OutboxEntry(proposalId(missionId, profileId), OutboxEntry.Kind.PROPOSAL,
                 Map.of("missionId", missionId, "profileId", profileId));
-        try {
-            transact(List.of(putNew(matchItem(missionId, profileId, reasons, now, "MISSION")),
-                    put(proposedItem(missionId, profileId, now)), outboxPut(email, now)));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
-                return false;
-            }
-            throw e;
-        }
+        return transactIfNew(List.of(putNew(matchItem(missionId, profileId, reasons, now, "MISSION")),
+                put(proposedItem(missionId, profileId, now)), outboxPut(email, now)));
     }
 
     @Override
@@ -630,15 +619,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         Map<String, AttributeValue> match = matchItem(missionId, profileId, reasons, now, "MISSION");
         match.put("state", s("DEFERRED"));
         match.put("dueAt", s(dueAt.toString()));
-        try {
-            transact(List.of(putNew(match), put(dueItem(missionId, profileId, dueAt))));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (e.cancellationReasons().stream().anyMatch(DynamoStore::conditionFailed)) {
-                return false;
-            }
-            throw e;
-        }
+        return transactIfNew(List.of(putNew(match), put(dueItem(missionId, profileId, dueAt))));
     }
 
     @Override
