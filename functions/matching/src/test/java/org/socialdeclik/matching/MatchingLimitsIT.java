@@ -134,6 +134,22 @@ class MatchingLimitsIT {
         assertThat(digest.get(0).get("refs").m().get("missionIds").s().split(",")).hasSize(5);
     }
 
+    @Test
+    void among_equally_fitting_candidates_the_one_who_waited_longest_goes_first() {
+        String recent = activeProfile(p -> {});
+        String longAgo = activeProfile(p -> {});
+        String never = activeProfile(p -> {});
+        stack.store().recordProposal("m-a", recent, SOME_REASONS, NOW.minus(Duration.ofDays(1)));
+        stack.store().recordProposal("m-b", longAgo, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
+
+        MatchingService.Outcome outcome = service(NOW, 2, 5).missionPublished(publishedMission("m-fair"));
+
+        assertThat(outcome.proposed()).isEqualTo(2);
+        assertThat(stack.store().findEmail("PROPOSAL#m-fair#" + never)).isPresent();
+        assertThat(stack.store().findEmail("PROPOSAL#m-fair#" + longAgo)).isPresent();
+        assertThat(stack.store().findEmail("PROPOSAL#m-fair#" + recent)).isEmpty();
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @com.amazonaws.services.lambda.runtime.tests.annotations.Event(value = "events/deferred/hourly.json",
             type = com.amazonaws.services.lambda.runtime.events.ScheduledEvent.class)

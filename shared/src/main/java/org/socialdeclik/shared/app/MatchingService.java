@@ -92,19 +92,34 @@ public final class MatchingService {
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.now(clock);
         List<Matcher.Candidate> eligible = new ArrayList<>();
-        Map<String, Window> windows = new LinkedHashMap<>();
         for (ProfileCard profile : candidates.values()) {
-            Optional<MatchReasons> reasons = matcher.evaluate(card, profile, today);
-            if (reasons.isPresent()) {
-                Window window = window(profile.id(), now);
-                windows.put(profile.id(), window);
-                eligible.add(new Matcher.Candidate(profile, reasons.get(), window.lastProposedAt()));
-            }
+            matcher.evaluate(card, profile, today)
+                    .ifPresent(reasons -> eligible.add(new Matcher.Candidate(profile, reasons, null)));
         }
-        eligible.sort(Matcher.RANKING);
+        eligible.sort(Matcher.FIT);
+        // Read the weekly windows only of those who can make the cut: whole groups of equally fitting
+        // candidates in fit order, until the limit is reached; the group at the cut is ordered by
+        // who waited longest. Windows of candidates below the cut are never read.
+        Map<String, Window> windows = new LinkedHashMap<>();
+        List<Matcher.Candidate> chosen = new ArrayList<>();
+        for (int start = 0; start < eligible.size() && chosen.size() < maxMatchesPerMission; ) {
+            int end = start + 1;
+            while (end < eligible.size() && Matcher.FIT.compare(eligible.get(start), eligible.get(end)) == 0) {
+                end++;
+            }
+            List<Matcher.Candidate> group = new ArrayList<>();
+            for (Matcher.Candidate tied : eligible.subList(start, end)) {
+                Window window = window(tied.profile().id(), now);
+                windows.put(tied.profile().id(), window);
+                group.add(new Matcher.Candidate(tied.profile(), tied.reasons(), window.lastProposedAt()));
+            }
+            group.sort(Matcher.WAITED_LONGEST);
+            chosen.addAll(group.subList(0, Math.min(group.size(), maxMatchesPerMission - chosen.size())));
+            start = end;
+        }
         int proposed = 0;
         int deferred = 0;
-        for (Matcher.Candidate candidate : eligible.subList(0, Math.min(maxMatchesPerMission, eligible.size()))) {
+        for (Matcher.Candidate candidate : chosen) {
             String profileId = candidate.profile().id();
             Window window = windows.get(profileId);
             if (window.used() >= maxProposalsPerWeek) {

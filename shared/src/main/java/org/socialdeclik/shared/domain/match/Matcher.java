@@ -88,11 +88,21 @@ public final class Matcher {
      * Best first: share of the mission's skills covered, shared causes, closeness of place, pay
      * margin; ties go to whoever has waited longest since their last proposal (never = longest).
      */
-    public static final Comparator<Candidate> RANKING = Comparator
+    public static final Comparator<Candidate> RANKING;
+
+    /** How well a candidate fits, best first, before any tie-break (equal here means tied). */
+    public static final Comparator<Candidate> FIT = Comparator
             .comparingDouble((Candidate c) -> c.reasons().skillShare()).reversed()
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().sharedCauses().size()).reversed())
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().place().closeness()).reversed())
-            .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().payMargin()).reversed())
-            .thenComparing(c -> c.lastProposedAt() == null ? Instant.MIN : c.lastProposedAt())
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().payMargin()).reversed());
+
+    /** Among tied candidates, whoever waited longest since their last proposal (never: first). */
+    public static final Comparator<Candidate> WAITED_LONGEST = Comparator
+            .comparing((Candidate c) -> c.lastProposedAt() == null ? Instant.MIN : c.lastProposedAt())
             .thenComparing(c -> c.profile().id());
+
+    static {
+        RANKING = FIT.thenComparing(WAITED_LONGEST);
+    }
 }
