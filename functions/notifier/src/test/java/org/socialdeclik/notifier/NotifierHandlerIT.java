@@ -174,21 +174,21 @@ class NotifierHandlerIT {
     }
 
     @Test
-    void ses_failing_mid_batch_reports_the_rest_and_the_retry_sends_each_email_once() {
+    void ses_failing_mid_batch_reports_that_record_and_the_retry_sends_each_email_once() {
         DynamodbEvent batch = batchOfThree("mid");
         DynamodbEvent firstOnly = new DynamodbEvent();
         firstOnly.setRecords(batch.getRecords().subList(0, 1));
         var first = handler.handleRequest(firstOnly, null);
         // then the whole batch is delivered: the first is already sent, the second fails
-        // (SES still throttling after the SDK's own retries), the third waits behind it
+        // (SES still throttling after the SDK's own retries), the third is sent all the same
         sender.failNext(1);
         var failed = handler.handleRequest(batch, null);
         var retried = handler.handleRequest(batch, null);
 
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(failed.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly(batch.getRecords().get(1).getDynamodb().getSequenceNumber(),
-                        batch.getRecords().get(2).getDynamodb().getSequenceNumber());
+                .containsExactly(batch.getRecords().get(1).getDynamodb().getSequenceNumber());
+        assertThat(sentTo("mid2@example.org")).as("the record after the failure").hasSize(1);
         assertThat(retried.getBatchItemFailures()).isEmpty();
         for (int i = 0; i < 3; i++) {
             assertThat(sentTo("mid" + i + "@example.org")).as("emails to pair " + i).hasSize(1);

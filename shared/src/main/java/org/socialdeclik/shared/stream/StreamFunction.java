@@ -13,9 +13,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * A DynamoDB stream consumer with partial batch responses: records are handled in order; at the
- * first failure, that record and every later one are reported by sequence number, so Lambda
- * retries from there (and, after its bounded retries, sends them to the on-failure queue).
+ * A DynamoDB stream consumer with partial batch responses: every record of the batch is handled,
+ * and the ones that failed are reported by sequence number. Lambda then retries from the first
+ * failed record (handling again the ones after it, which the consumers tolerate: they are
+ * idempotent) and, after its bounded retries, parks what still fails in the on-failure queue.
+ * Handling the records after a failure at once means a poison record never holds back, or takes
+ * down with it, the good records of its batch.
  * Records the function does not care about are skipped by {@link #handle} returning quietly.
  */
 public abstract class StreamFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -30,17 +33,13 @@ public abstract class StreamFunction implements RequestHandler<DynamodbEvent, St
         }
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (int i = 0; i < records.size(); i++) {
-            DynamodbEvent.DynamodbStreamRecord record = records.get(i);
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
             try {
                 handle(record);
             } catch (RuntimeException e) {
-                LOG.error("record failed ({}), retrying from it", e.getClass().getName(), e);
-                for (int j = i; j < records.size(); j++) {
-                    failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                            .withItemIdentifier(records.get(j).getDynamodb().getSequenceNumber()).build());
-                }
-                break;
+                LOG.error("record failed ({}), reported for retry", e.getClass().getName(), e);
+                failures.add(StreamsEventResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
             }
         }
         MDC.clear();
