@@ -16,6 +16,8 @@ help:
 	@echo "make run             set up and run the platform locally (API 127.0.0.1:3000, web 127.0.0.1:8080)"
 	@echo "make test            set up and run every test, cfn-lint and sam build"
 	@echo "make unit-test       the unit tests only (no emulator, no network)"
+	@echo "make web-test        the web app's browser tests (headless Chromium, real local stack)"
+	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
 	@echo "make bench-matching  items read per mission at 1,000 and 10,000 profiles"
 
 build:
@@ -28,6 +30,7 @@ unit-test:
 # stopped by scripts/with-moto.sh), then cfn-lint and sam build on the template.
 test: emulator tools
 	scripts/with-moto.sh $(MVN) install -DskipITs=false
+	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory sam-build
 

@@ -20,9 +20,10 @@ $(EMULATOR_STAMP): requirements-emulator.txt
 	@touch $@
 
 ## run: build, then serve the API on 127.0.0.1:3000 (PORT=... to change, MODERATION=off to publish without review)
-run: emulator
+## and the web app on 127.0.0.1:8080 (WEB_PORT=... to change), which is then the WEB_BASE_URL of the emails
+run: emulator web-build
 	$(MVN) -q -DskipTests install
-	@$(if $(PORT),PORT="$(PORT)") $(if $(MODERATION),MODERATION="$(MODERATION)") \
+	@$(if $(PORT),PORT="$(PORT)") $(if $(WEB_PORT),WEB_PORT="$(WEB_PORT)") $(if $(MODERATION),MODERATION="$(MODERATION)") \
 	  MOTO_SERVER="$(MOTO_SERVER_BIN)" \
 	  exec java $(LOCAL_JAVA_OPTS) -cp "$(LOCAL_CLASSPATH)" org.socialdeclik.local.LocalPlatform $(ARGS)
 

@@ -18,20 +18,28 @@ import java.util.Map;
  * @param motoServer         the moto_server program; null to look for .venv/emulator, then PATH
  * @param moderation         "on" or "off" for the functions' MODERATION; null for the template's
  * @param template           the SAM template; null for the nearest template.yaml up from here
- * @param webBaseUrl         where the web app is served (the functions' WEB_BASE_URL)
+ * @param webBaseUrl         where the web app is served (the functions' WEB_BASE_URL); null: the
+ *                           address of the web server this run starts
  * @param region             region of the emulator and the functions
  * @param variableOverrides  function environment variables to set, by name
  * @param parameterOverrides template parameter values, by parameter name
  * @param pollInterval       how often stream pollers read an idle stream
+ * @param webPort            port of the web app's static server on 127.0.0.1 (0: any free port;
+ *                           {@link #NO_WEB}: this run serves no web app)
+ * @param webRoot            the built web app (web/dist); null for web/dist beside the template
  */
 public record LocalConfig(int port, String tableName, URI endpoint, Path motoServer, String moderation,
         Path template, String webBaseUrl, String region, Map<String, String> variableOverrides,
-        Map<String, String> parameterOverrides, Duration pollInterval) {
+        Map<String, String> parameterOverrides, Duration pollInterval, int webPort, Path webRoot) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_TABLE = "socialdeclik-local";
     public static final String DEFAULT_WEB_BASE_URL = "http://127.0.0.1:8080";
     public static final String DEFAULT_REGION = "eu-west-3";
+    /** The web app's port in {@code make run}. */
+    public static final int DEFAULT_WEB_PORT = 8080;
+    /** {@link #webPort()} when the run serves no web app (the default of {@link #defaults()}, for tests). */
+    public static final int NO_WEB = -1;
 
     /**
      * Values for the template parameters that have no Default (a deployment passes them with
@@ -50,6 +58,9 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
+        if (webPort != NO_WEB && (webPort < 0 || webPort > 65535)) {
+            throw new IllegalArgumentException("web port must be 0..65535 (or off), got " + webPort);
+        }
         if (tableName == null || !tableName.matches("[A-Za-z0-9_.-]{3,255}")) {
             throw new IllegalArgumentException("table name must be 3-255 of A-Z a-z 0-9 _ . -, got " + tableName);
         }
@@ -63,21 +74,29 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         parameterOverrides = Map.copyOf(parameterOverrides);
     }
 
+    /** Port 3000, moto started here, no web app served (WEB_BASE_URL still http://127.0.0.1:8080). */
     public static LocalConfig defaults() {
         return new LocalConfig(DEFAULT_PORT, DEFAULT_TABLE, null, null, null, null, DEFAULT_WEB_BASE_URL,
-                DEFAULT_REGION, Map.of(), Map.of(), Duration.ofMillis(200));
+                DEFAULT_REGION, Map.of(), Map.of(), Duration.ofMillis(200), NO_WEB, null);
     }
 
     /**
-     * The configuration of {@code make run}: PORT, AWS_ENDPOINT_URL, MOTO_SERVER (or -Dmoto.server),
-     * MODERATION, WEB_BASE_URL and the overridable function variables from the environment;
-     * {@code --port}, {@code --table}, {@code --template}, {@code --moderation},
-     * {@code --parameter Name=Value} (repeatable) from the command line.
+     * The configuration of {@code make run}: PORT, WEB_PORT (8080, or {@code off}), WEB_ROOT,
+     * AWS_ENDPOINT_URL, MOTO_SERVER (or -Dmoto.server), MODERATION, WEB_BASE_URL and the overridable
+     * function variables from the environment; {@code --port}, {@code --web-port}, {@code --web-root},
+     * {@code --table}, {@code --template}, {@code --moderation}, {@code --parameter Name=Value}
+     * (repeatable) from the command line. Unlike {@link #defaults()}, it serves the web app.
      */
     public static LocalConfig fromEnvironment(Map<String, String> env, String[] args) {
-        LocalConfig config = defaults();
+        LocalConfig config = defaults().withWebPort(DEFAULT_WEB_PORT);
         if (present(env.get("PORT"))) {
             config = config.withPort(parsePort(env.get("PORT")));
+        }
+        if (present(env.get("WEB_PORT"))) {
+            config = config.withWebPort(parseWebPort(env.get("WEB_PORT")));
+        }
+        if (present(env.get("WEB_ROOT"))) {
+            config = config.withWebRoot(Path.of(env.get("WEB_ROOT").trim()));
         }
         if (present(env.get("AWS_ENDPOINT_URL"))) {
             config = config.withEndpoint(URI.create(env.get("AWS_ENDPOINT_URL").trim()));
@@ -92,6 +111,7 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         if (present(env.get("WEB_BASE_URL"))) {
             config = config.withWebBaseUrl(env.get("WEB_BASE_URL").trim());
         }
+        boolean webBaseUrlGiven = present(env.get("WEB_BASE_URL"));
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String name : OVERRIDABLE_VARIABLES) {
             if (present(env.get(name))) {
@@ -113,6 +133,12 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
             }
             config = switch (name) {
                 case "--port" -> config.withPort(parsePort(value));
+                case "--web-port" -> {
+                    String webBaseUrl = config.webBaseUrl();
+                    LocalConfig withPort = config.withWebPort(parseWebPort(value));
+                    yield webBaseUrlGiven ? withPort.withWebBaseUrl(webBaseUrl) : withPort;
+                }
+                case "--web-root" -> config.withWebRoot(Path.of(value));
                 case "--table" -> config.withTableName(value);
                 case "--template" -> config.withTemplate(Path.of(value));
                 case "--moderation" -> config.withModeration(value);
@@ -125,7 +151,8 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
                     yield config;
                 }
                 default -> throw new IllegalArgumentException("Unknown option " + name + " (known: --port N, "
-                        + "--table NAME, --template PATH, --moderation on|off, --parameter Name=Value)");
+                        + "--web-port N|off, --web-root PATH, --table NAME, --template PATH, --moderation on|off, "
+                        + "--parameter Name=Value)");
             };
         }
         return parameters.isEmpty() ? config : config.withParameterOverrides(parameters);
@@ -133,6 +160,17 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
+    }
+
+    private static int parseWebPort(String value) {
+        if (value.trim().equalsIgnoreCase("off")) {
+            return NO_WEB;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("web port must be a number or off, got " + value);
+        }
     }
 
     private static int parsePort(String value) {
@@ -145,27 +183,27 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
 
     public LocalConfig withPort(int port) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withTableName(String tableName) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withEndpoint(URI endpoint) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withMotoServer(Path motoServer) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withModeration(String moderation) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withModeration(boolean on) {
@@ -174,26 +212,47 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
 
     public LocalConfig withTemplate(Path template) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withWebBaseUrl(String webBaseUrl) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withVariableOverrides(Map<String, String> variableOverrides) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 
     public LocalConfig withParameterOverrides(Map<String, String> parameterOverrides) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+    }
+
+    /**
+     * Serves the web app on this port ({@link #NO_WEB}: not at all) and makes it the WEB_BASE_URL:
+     * {@code http://127.0.0.1:<port>}, or, for port 0, the address the server gets. Call
+     * {@link #withWebBaseUrl} afterwards to point the emails' links elsewhere.
+     */
+    public LocalConfig withWebPort(int webPort) {
+        String webBaseUrl = webPort == NO_WEB ? this.webBaseUrl : webPort == 0 ? null : "http://127.0.0.1:" + webPort;
+        return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+    }
+
+    public LocalConfig withWebRoot(Path webRoot) {
+        return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+    }
+
+    /** Whether this run serves the web app itself. */
+    public boolean servesWeb() {
+        return webPort != NO_WEB;
     }
 
     public LocalConfig withPollInterval(Duration pollInterval) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
     }
 }

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  *   <li>instantiates each function's handler once, through its {@code (Map<String, String>)}
  *       constructor, with its environment resolved from the template;
  *   <li>serves the HttpApi routes on 127.0.0.1 as API Gateway would (payload format 2.0, CORS);
+ *   <li>serves the built web app (web/dist) as the deployed site does, when the configuration asks
+ *       for it ({@code make run} does: http://127.0.0.1:8080, the WEB_BASE_URL of the emails);
  *   <li>polls the table's stream for each DynamoDB event source, with its filters, batch size and
  *       retry settings, as Lambda's event source mapping would;
  *   <li>keeps every email SES accepted ({@code GET /_local/emails}) and reports readiness
@@ -40,7 +42,7 @@ public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
     static final String ACCOUNT_ID = HttpEvents.ACCOUNT_ID;
 
-    private final LocalConfig config;
+    private LocalConfig config; // its webBaseUrl is settled in boot() once the web server has its port
     private final Outbox outbox = new Outbox();
     private final FailureDestination failures = new FailureDestination();
     private final List<StreamPoller> pollers = new CopyOnWriteArrayList<>();
@@ -65,6 +67,7 @@ public final class LocalPlatform implements AutoCloseable {
     private volatile MotoServer moto;
     private volatile URI endpoint;
     private ApiServer api;
+    private volatile WebServer web;
     private LocalAws aws;
     private SamTemplate template;
     private Path templatePath;
@@ -98,7 +101,9 @@ public final class LocalPlatform implements AutoCloseable {
         }, "local-shutdown"));
         System.out.println(platform.banner());
         if (platform.awaitHealthy(Duration.ofSeconds(60))) {
-            System.out.println("Ready: " + platform.apiBaseUrl() + "/_local/health is UP. Ctrl-C stops everything.");
+            System.out.println("Ready: " + platform.apiBaseUrl() + "/_local/health is UP"
+                    + (platform.webBaseUrl() != null ? ", the web app is on " + platform.webBaseUrl() : "")
+                    + ". Ctrl-C stops everything.");
         } else {
             System.out.println("Not healthy after 60 s: see " + platform.apiBaseUrl() + "/_local/health");
         }
@@ -124,6 +129,17 @@ public final class LocalPlatform implements AutoCloseable {
 
     public int port() {
         return api.port();
+    }
+
+    /** Where the web app's links point (WEB_BASE_URL); when this run serves the web app, its address. */
+    public String webBaseUrl() {
+        return config.webBaseUrl();
+    }
+
+    /** The port of the web app this run serves, or -1 when it serves none. */
+    public int webPort() {
+        WebServer server = web;
+        return server == null ? LocalConfig.NO_WEB : server.port();
     }
 
     /** The emails SES accepted while this platform ran. */
@@ -187,6 +203,17 @@ public final class LocalPlatform implements AutoCloseable {
                 : SamTemplate.find(Path.of("")).orElseThrow(() -> new TemplateException(
                         "No template.yaml in " + Path.of("").toAbsolutePath() + " or its parents"));
         template = SamTemplate.load(templatePath);
+        if (config.servesWeb()) {
+            Path root = config.webRoot() != null ? config.webRoot()
+                    : templatePath.toAbsolutePath().getParent().resolve("web").resolve("dist");
+            web = new WebServer(config.webPort(), root, this::apiAddress);
+            if (!web.built()) {
+                LOG.warn("No built web app in {}: run make web-build (make run does it)", web.root());
+            }
+        }
+        if (config.webBaseUrl() == null) {
+            config = config.withWebBaseUrl(web != null ? web.baseUrl() : LocalConfig.DEFAULT_WEB_BASE_URL);
+        }
         String region = config.region();
         Map<String, Object> pseudo = new LinkedHashMap<>();
         pseudo.put("AWS::Region", region);
@@ -373,6 +400,9 @@ public final class LocalPlatform implements AutoCloseable {
     private List<String> localOrigins() {
         String web = Cors.origin(config.webBaseUrl());
         List<String> origins = new ArrayList<>(List.of(web));
+        if (this.web != null && !origins.contains(this.web.baseUrl())) {
+            origins.add(this.web.baseUrl()); // the site this run serves, wherever the emails point
+        }
         if (web.contains("://127.0.0.1")) {
             origins.add(web.replace("://127.0.0.1", "://localhost"));
         } else if (web.contains("://localhost")) {
@@ -392,6 +422,11 @@ public final class LocalPlatform implements AutoCloseable {
         return destination == null ? null : destination.toString();
     }
 
+    /** The API's address as the web app's config.js gives it (the configured port until the API is bound). */
+    private String apiAddress() {
+        return api != null ? apiBaseUrl() : "http://127.0.0.1:" + config.port();
+    }
+
     ApiServer.HealthReport health() {
         Map<String, Object> components = new LinkedHashMap<>();
         boolean emulatorUp = endpoint != null && (moto == null || moto.alive());
@@ -402,8 +437,11 @@ public final class LocalPlatform implements AutoCloseable {
         components.put("functions", functionsReady ? "UP" : "DOWN");
         boolean pollersUp = functionsReady && pollers.stream().allMatch(StreamPoller::ready);
         components.put("streamPollers", pollersUp ? "UP" : "DOWN");
+        WebServer server = web;
+        boolean webUp = server == null || server.built();
+        components.put("web", server == null ? "NOT_SERVED" : server.built() ? "UP" : "NOT_BUILT");
         boolean up = !closing.get() && emulatorUp && provisioned && unverifiedIdentities.isEmpty() && functionsReady
-                && pollersUp;
+                && pollersUp && webUp;
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("status", up ? "UP" : closing.get() ? "STOPPING" : "STARTING");
@@ -412,6 +450,7 @@ public final class LocalPlatform implements AutoCloseable {
         details.put("tables", List.copyOf(tables));
         details.put("api", api == null ? null : apiBaseUrl());
         details.put("web", config.webBaseUrl());
+        details.put("webRoot", server == null ? null : server.root().toString());
         details.put("moderation", moderation);
         List<Object> pollerStatus = new ArrayList<>();
         pollers.forEach(p -> pollerStatus.add(p.status()));
@@ -437,7 +476,8 @@ public final class LocalPlatform implements AutoCloseable {
     private void describe(List<SamTemplate.FunctionSpec> specs, Map<String, List<EventPattern>> filters) {
         banner.add("Social Declik local run (no Docker) from " + templatePath);
         banner.add("  API        " + apiBaseUrl() + "   (/_local/health, /_local/emails, /_local/schedules, /_local/ses-feedback)");
-        banner.add("  Web app    " + config.webBaseUrl() + "   (WEB_BASE_URL in emails)");
+        banner.add("  Web app    " + config.webBaseUrl() + "   (WEB_BASE_URL in emails; "
+                + (web != null ? "served from " + web.root() : "not served by this run") + ")");
         banner.add("  Emulator   " + endpoint + (moto != null ? "   (moto pid " + moto.pid() + ", log " + moto.log() + ")"
                 : "   (AWS_ENDPOINT_URL)"));
         banner.add("  Tables     " + String.join(", ", tables));
@@ -489,6 +529,9 @@ public final class LocalPlatform implements AutoCloseable {
             schedules.values().forEach(LocalSchedule::stop);
             if (api != null) {
                 api.close();
+            }
+            if (web != null) {
+                web.close();
             }
             pollers.forEach(StreamPoller::close);
             if (aws != null) {

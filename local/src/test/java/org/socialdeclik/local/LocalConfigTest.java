@@ -18,6 +18,31 @@ class LocalConfigTest {
         assertThat(config.tableName()).isEqualTo("socialdeclik-local");
         assertThat(config.webBaseUrl()).isEqualTo("http://127.0.0.1:8080");
         assertThat(config.moderation()).isNull();
+        assertThat(config.webPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void makeRunServesTheWebAppWhichIsThenTheWebBaseUrlButTestsDoNotByDefault() {
+        assertThat(LocalConfig.defaults().servesWeb()).isFalse();
+        assertThat(LocalConfig.defaults().webBaseUrl()).isEqualTo("http://127.0.0.1:8080");
+
+        LocalConfig moved = LocalConfig.fromEnvironment(Map.of("WEB_PORT", "8181", "WEB_ROOT", "/x/dist"), new String[0]);
+        assertThat(moved.webPort()).isEqualTo(8181);
+        assertThat(moved.webBaseUrl()).isEqualTo("http://127.0.0.1:8181");
+        assertThat(moved.webRoot()).isEqualTo(Path.of("/x/dist"));
+
+        LocalConfig anyPort = LocalConfig.fromEnvironment(Map.of(), new String[] {"--web-port", "0"});
+        assertThat(anyPort.webPort()).isZero();
+        assertThat(anyPort.webBaseUrl()).as("the server's own address, known once bound").isNull();
+
+        LocalConfig elsewhere = LocalConfig.fromEnvironment(Map.of("WEB_BASE_URL", "http://127.0.0.1:9000"),
+                new String[] {"--web-port", "8282"});
+        assertThat(elsewhere.webPort()).isEqualTo(8282);
+        assertThat(elsewhere.webBaseUrl()).isEqualTo("http://127.0.0.1:9000");
+
+        LocalConfig off = LocalConfig.fromEnvironment(Map.of("WEB_PORT", "off"), new String[0]);
+        assertThat(off.servesWeb()).isFalse();
+        assertThat(off.webBaseUrl()).isEqualTo("http://127.0.0.1:8080");
     }
 
     @Test

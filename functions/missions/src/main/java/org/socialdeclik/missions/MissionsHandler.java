@@ -78,9 +78,22 @@ public final class MissionsHandler extends HttpFunction {
         return HttpResponse.json(200, Map.of("id", closed.mission().id(), "status", closed.status().name()));
     }
 
+    /**
+     * Anyone sees a published mission without the organisation's email. With
+     * {@code Authorization: Bearer <review or management token of this mission>}, the admin and
+     * the organisation see it in any state, email included (the review and manage pages).
+     */
     private HttpResponse show(HttpRequest request) {
-        StoredMission stored = service.published(request.pathParameter("id"));
-        return HttpResponse.json(200, publicView(stored));
+        String token = request.bearerToken();
+        if (token == null) {
+            return HttpResponse.json(200, publicView(service.published(request.pathParameter("id"))));
+        }
+        StoredMission stored = service.forLinkHolder(request.pathParameter("id"), token);
+        Map<String, Object> view = publicView(stored);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> organization = (Map<String, Object>) view.get("organization");
+        organization.put("email", stored.mission().organization().email());
+        return HttpResponse.json(200, view);
     }
 
     /** The mission as anyone may see it: everything but the organisation's email. */

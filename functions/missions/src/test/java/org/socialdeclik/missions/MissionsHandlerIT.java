@@ -213,4 +213,44 @@ class MissionsHandlerIT {
 
         assertThat(handler.handleRequest(close, null).getStatusCode()).isEqualTo(403);
     }
+
+    private static APIGatewayV2HTTPEvent getWithToken(String missionId, String token) {
+        APIGatewayV2HTTPEvent get = event("get.json");
+        get.setPathParameters(Map.of("id", missionId));
+        get.setRawPath("/missions/" + missionId);
+        Map<String, String> headers = new java.util.HashMap<>(get.getHeaders());
+        headers.put("authorization", "Bearer " + token);
+        get.setHeaders(headers);
+        return get;
+    }
+
+    @Test
+    void the_review_and_management_links_show_a_pending_mission_with_the_organisation_email() throws Exception {
+        String id = submitted();
+
+        for (Purpose purpose : List.of(Purpose.REVIEW, Purpose.MANAGE_MISSION)) {
+            APIGatewayV2HTTPResponse shown = handler.handleRequest(getWithToken(id, stack.tokens().mint(purpose, id)), null);
+
+            assertThat(shown.getStatusCode()).as(purpose.name()).isEqualTo(200);
+            JsonNode mission = body(shown);
+            assertThat(mission.get("status").asText()).isEqualTo("PENDING_REVIEW");
+            assertThat(mission.at("/organization/email").asText()).isEqualTo("contact@jardins.example");
+        }
+    }
+
+    @Test
+    void a_mission_shown_by_token_needs_a_token_of_this_mission_and_of_a_mission_purpose() throws Exception {
+        String id = submitted();
+        String other = submitted();
+        String review = stack.tokens().mint(Purpose.REVIEW, id);
+        String tampered = review.substring(0, review.length() - 2) + (review.endsWith("AA") ? "BB" : "AA");
+
+        assertThat(handler.handleRequest(getWithToken(id, stack.tokens().mint(Purpose.REVIEW, other)), null)
+                .getStatusCode()).isEqualTo(403);
+        assertThat(handler.handleRequest(getWithToken(id, stack.tokens().mint(Purpose.INTEREST, id + ":p")), null)
+                .getStatusCode()).isEqualTo(403);
+        assertThat(handler.handleRequest(getWithToken(id, tampered), null).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handleRequest(getWithToken("nope", stack.tokens().mint(Purpose.REVIEW, "nope")), null)
+                .getStatusCode()).isEqualTo(404);
+    }
 }

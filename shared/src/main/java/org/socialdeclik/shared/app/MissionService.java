@@ -15,6 +15,7 @@ import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.token.Purpose;
+import org.socialdeclik.shared.token.TokenException;
 import org.socialdeclik.shared.token.Tokens;
 
 /** Submitting, reviewing and showing missions. */
@@ -57,6 +58,22 @@ public final class MissionService {
     public StoredMission close(String missionId, String token) {
         tokens.verify(token, Purpose.MANAGE_MISSION, missionId);
         return missions.close(missionId, Instant.now(clock));
+    }
+
+    /**
+     * The mission in whatever state, for the holder of one of its links: the admin's review token
+     * or the organisation's management token, both bound to this very mission.
+     */
+    public StoredMission forLinkHolder(String missionId, String token) {
+        try {
+            tokens.verify(token, Purpose.REVIEW, missionId);
+        } catch (TokenException e) {
+            if (e.kind() != TokenException.Kind.WRONG_PURPOSE) {
+                throw e;
+            }
+            tokens.verify(token, Purpose.MANAGE_MISSION, missionId);
+        }
+        return missions.findMission(missionId).orElseThrow(() -> new NotFoundException("mission"));
     }
 
     /** A published mission, for anyone. */

@@ -1,0 +1,62 @@
+// Headless Chromium from Debian's packages, driven by playwright-core; axe-core checks; a
+// screenshot of the page when a test fails (test-results/).
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { RESULTS } from './stack.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// Chromium's own background traffic is off: this machine reaches nothing but itself.
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launch() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Runs fn(page) in a fresh browser context (French browser, laptop size unless told); on failure
+ * saves a full-page screenshot named after the test, and fails on uncaught page errors and on
+ * Content-Security-Policy violations.
+ */
+export async function withPage(browser, t, fn, { locale = 'fr-FR', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ locale, viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  try {
+    await fn(page, context);
+    if (problems.length) throw new Error(problems.join('\n'));
+  } catch (error) {
+    mkdirSync(RESULTS, { recursive: true });
+    const file = join(RESULTS, `${t.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    error.message = `${error.message}\n(screenshot: ${file}; page ${page.url()})${problems.length ? `\n${problems.join('\n')}` : ''}`;
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+/** axe-core on the page as it is now: fails on any WCAG 2.0/2.1 A or AA violation. */
+export async function checkAccessibility(page, label = page.url()) {
+  // evaluate runs outside the page's CSP, which forbids inline scripts (and must go on doing so)
+  await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  if (results.violations.length) {
+    const lines = results.violations.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5)
+      .map((n) => `${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n    ')}`);
+    throw new Error(`accessibility violations on ${label}:\n${lines.join('\n')}`);
+  }
+  return results;
+}
