@@ -155,7 +155,7 @@ class PlatformEndToEndIT {
         assertThat(mission.json().get("status").asText()).isEqualTo("PUBLISHED");
         JsonNode proposal = awaitEmail(unmoderated, proposalOf(freelancer, "Refonte du site"));
         assertThat(proposal.get("text").asText()).contains("Compétences en commun : WordPress", "Lieu : à distance",
-                "Rémunération : 500 € par jour, pour un minimum de 300 €", "/interest?token=", "/unsubscribe?token=");
+                "Rémunération : 500 € par jour, pour un minimum de 300 €", "/interest?mission=", "/unsubscribe?token=");
         assertThat(proposal.get("html").asText()).doesNotContain("<script>alert(1)</script>");
         assertThat(proposal.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(proposal.get("headers").get("List-Unsubscribe").asText()).startsWith("<" + unmoderated.apiBaseUrl() + "/unsubscribe?token=");
@@ -275,7 +275,7 @@ class PlatformEndToEndIT {
         activeProfile(unmoderated, freelancer);
 
         JsonNode digest = awaitEmail(unmoderated, e -> to(freelancer, "").test(e) && e.get("subject").asText().contains("mission(s) pour vous"));
-        assertThat(digest.get("text").asText()).contains(title, "Pourquoi cette mission", "/interest?token=");
+        assertThat(digest.get("text").asText()).contains(title, "Pourquoi cette mission", "/interest?mission=");
         assertThat(digest.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
     }
 

@@ -101,8 +101,8 @@ class NotifierHandlerIT {
         EmailMessage email = sent.get(0);
         assertThat(email.subject()).startsWith("Une mission pour vous");
         assertThat(email.text()).contains("Compétences en commun : WordPress", "Lieu : à distance",
-                "http://127.0.0.1:8080/interest?token=", "http://127.0.0.1:8080/unsubscribe?token=");
-        assertThat(email.html()).contains("/interest?token=").contains("Pourquoi cette mission");
+                "http://127.0.0.1:8080/interest?mission=m-demo-1&token=", "http://127.0.0.1:8080/unsubscribe?token=");
+        assertThat(email.html()).contains("/interest?mission=m-demo-1&amp;token=").contains("Pourquoi cette mission");
         assertThat(email.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         assertThat(email.headers().get("List-Unsubscribe")).startsWith("<http://127.0.0.1:3000/unsubscribe?token=");
     }

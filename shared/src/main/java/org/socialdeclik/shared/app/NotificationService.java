@@ -137,7 +137,8 @@ public final class NotificationService {
     }
 
     private String interestLink(String missionId, String profileId) {
-        return links.page("/interest", tokens.mint(Purpose.INTEREST, missionId + ":" + profileId));
+        // the page shows the mission (public once published) before the person confirms
+        return links.missionPage("/interest", missionId, tokens.mint(Purpose.INTEREST, missionId + ":" + profileId));
     }
 
     private List<EmailMessage> proposal(OutboxEntry entry) {
