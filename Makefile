@@ -19,6 +19,7 @@ help:
 	@echo "make web-test        the web app's browser tests (headless Chromium, real local stack)"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
 	@echo "make bench-matching  items read per mission at 1,000 and 10,000 profiles"
+	@echo "make bench-scoring   JMH: candidates evaluated and ranked per second"
 
 build:
 	$(MVN) -q -DskipTests install
