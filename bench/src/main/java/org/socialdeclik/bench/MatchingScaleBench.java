@@ -425,7 +425,7 @@ public final class MatchingScaleBench {
         }
         OUT.println();
         OUT.println("index items: SKILL#<id> partitions (the candidates); window items: PROPOSED# items of each eligible"
-                + " profile's last seven days (the weekly cap), one strongly consistent Query per eligible profile.");
+                + " profile's last seven days (the weekly cap), one strongly consistent Query per profile ranked up to the cut (and its ties).");
         OUT.println("Times are the emulator's, not DynamoDB's: moto answers a Query by walking every item of the table, so"
                 + " its milliseconds grow with the crowd while the items read do not.");
         OUT.println();
