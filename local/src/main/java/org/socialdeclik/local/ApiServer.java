@@ -2,23 +2,15 @@ package org.socialdeclik.local;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +25,7 @@ final class ApiServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final int THREADS = 8;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
     private final Supplier<HealthReport> health;
     private final Outbox outbox;
     private final Supplier<Map<String, LocalSchedule>> schedules;
@@ -56,27 +47,11 @@ final class ApiServer implements AutoCloseable {
         this.outbox = outbox;
         this.schedules = schedules;
         this.topics = topics;
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (BindException e) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use: stop what uses it, "
-                    + "or choose another port with PORT=... or --port ...", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread thread = new Thread(r, "api-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new LoopbackServer(port, THREADS, "api", "another port with PORT=... or --port ...", this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     void serve(Routes<LocalFunction> routes, Cors cors) {
@@ -316,12 +291,6 @@ final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }

@@ -2,12 +2,8 @@ package org.socialdeclik.local;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.BindException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,10 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,8 +52,7 @@ final class WebServer implements AutoCloseable {
 
     private final Path root;
     private final Supplier<String> apiBaseUrl;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final LoopbackServer server;
 
     /**
      * @param port       port on 127.0.0.1 (0: any free one)
@@ -71,27 +62,11 @@ final class WebServer implements AutoCloseable {
     WebServer(int port, Path root, Supplier<String> apiBaseUrl) {
         this.root = root.toAbsolutePath().normalize();
         this.apiBaseUrl = apiBaseUrl;
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        } catch (BindException e) {
-            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use: stop what uses it, "
-                    + "or serve the web app on another port with WEB_PORT=... or --web-port ...", e);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
-        }
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread thread = new Thread(r, "web-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new LoopbackServer(port, THREADS, "web", "another port for the web app with WEB_PORT=... or --web-port ...", this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** {@code http://127.0.0.1:<port>}, without a trailing slash. */
@@ -261,12 +236,6 @@ final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
     }
 }
