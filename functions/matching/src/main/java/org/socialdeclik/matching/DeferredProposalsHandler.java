@@ -8,6 +8,9 @@ import org.slf4j.MDC;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * Schedule: proposes the matches that waited for a freelancer's weekly window (the cap of
@@ -15,6 +18,7 @@ import org.socialdeclik.shared.config.Env;
  */
 public final class DeferredProposalsHandler implements RequestHandler<ScheduledEvent, String> {
     private final MatchingService service;
+    private Priming priming;
 
     public DeferredProposalsHandler() {
         this(System.getenv());
@@ -22,10 +26,18 @@ public final class DeferredProposalsHandler implements RequestHandler<ScheduledE
 
     public DeferredProposalsHandler(Map<String, String> env) {
         this(MatchingHandler.wire(new Wiring(Env.of(env))));
+        // SnapStart: the matching path on a mission nobody can match (reads only)
+        priming = Priming.register("deferred-proposals",
+                () -> service.missionPublished(Json.read(Priming.UNMATCHABLE_MISSION, Mission.class)));
     }
 
     public DeferredProposalsHandler(MatchingService service) {
         this.service = service;
+    }
+
+    /** The SnapStart priming this container registered (null when built from its collaborators). */
+    Priming priming() {
+        return priming;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.stream.StreamFunction;
+import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * Stream: a mission that becomes PUBLISHED is matched against active profiles; a profile that
@@ -22,6 +23,7 @@ import org.socialdeclik.shared.stream.StreamFunction;
  */
 public final class MatchingHandler extends StreamFunction {
     private final MatchingService service;
+    private Priming priming;
 
     public MatchingHandler() {
         this(System.getenv());
@@ -29,10 +31,20 @@ public final class MatchingHandler extends StreamFunction {
 
     public MatchingHandler(Map<String, String> env) {
         this(wire(new Wiring(Env.of(env))));
+        // SnapStart: a published mission nobody can match (an index query that finds nothing)
+        priming = Priming.register("matching", () -> Priming.handled(handleRequest(Priming.stream("MODIFY",
+                Map.of("pk", Priming.s("MISSION#priming"), "entity", Priming.s("MISSION"),
+                        "status", Priming.s("PUBLISHED"), "doc", Priming.s(Priming.UNMATCHABLE_MISSION)),
+                Map.of("entity", Priming.s("MISSION"), "status", Priming.s("PENDING_REVIEW"))), null)));
     }
 
     public MatchingHandler(MatchingService service) {
         this.service = service;
+    }
+
+    /** The SnapStart priming this container registered (null when built from its collaborators). */
+    Priming priming() {
+        return priming;
     }
 
     static MatchingService wire(Wiring wiring) {

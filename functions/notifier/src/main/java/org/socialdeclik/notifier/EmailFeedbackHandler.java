@@ -16,6 +16,7 @@ import org.socialdeclik.shared.app.FeedbackService;
 import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * SNS: the bounce and complaint events of the SES configuration set. A permanent bounce or a
@@ -25,6 +26,7 @@ public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, Stri
     private static final Logger LOG = LoggerFactory.getLogger(EmailFeedbackHandler.class);
 
     private final FeedbackService service;
+    private Priming priming;
 
     public EmailFeedbackHandler() {
         this(System.getenv());
@@ -32,10 +34,22 @@ public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, Stri
 
     public EmailFeedbackHandler(Map<String, String> env) {
         this(wire(new Wiring(Env.of(env))));
+        // SnapStart: an SES event that changes nothing (a transient bounce)
+        priming = Priming.register("email-feedback", () -> {
+            SNSEvent.SNSRecord record = new SNSEvent.SNSRecord().withSns(new SNSEvent.SNS().withMessage(
+                    "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Transient\","
+                            + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@invalid.example\"}]}}"));
+            handleRequest(new SNSEvent().withRecords(List.of(record)), null);
+        });
     }
 
     public EmailFeedbackHandler(FeedbackService service) {
         this.service = service;
+    }
+
+    /** The SnapStart priming this container registered (null when built from its collaborators). */
+    Priming priming() {
+        return priming;
     }
 
     private static FeedbackService wire(Wiring wiring) {

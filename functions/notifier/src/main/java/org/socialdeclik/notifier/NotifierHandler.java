@@ -13,10 +13,12 @@ import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.email.Emails;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.stream.StreamFunction;
+import org.socialdeclik.shared.warmup.Priming;
 
 /** Stream: every new outbox item becomes its email(s), sent once through SES. */
 public final class NotifierHandler extends StreamFunction {
     private final NotificationService service;
+    private Priming priming;
 
     public NotifierHandler() {
         this(System.getenv());
@@ -24,10 +26,21 @@ public final class NotifierHandler extends StreamFunction {
 
     public NotifierHandler(Map<String, String> env) {
         this(wire(new Wiring(Env.of(env))));
+        // SnapStart: an outbox item that does not exist (its claim's condition fails, nothing is sent)
+        priming = Priming.register("notifier", () -> Priming.handled(handleRequest(Priming.stream("INSERT",
+                Map.of("pk", Priming.s("OUTBOX#VERIFY#" + Priming.absentId()), "entity", Priming.s("OUTBOX"),
+                        "kind", Priming.s("VERIFY"),
+                        "refs", new AttributeValue().withM(Map.of("profileId", Priming.s("priming")))),
+                null), null)));
     }
 
     public NotifierHandler(NotificationService service) {
         this.service = service;
+    }
+
+    /** The SnapStart priming this container registered (null when built from its collaborators). */
+    Priming priming() {
+        return priming;
     }
 
     private static NotificationService wire(Wiring wiring) {

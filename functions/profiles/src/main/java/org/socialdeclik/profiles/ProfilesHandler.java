@@ -23,6 +23,7 @@ import org.socialdeclik.shared.domain.vocab.Term;
 import org.socialdeclik.shared.domain.vocab.Vocabulary;
 import org.socialdeclik.shared.ports.ProfileRecords;
 import org.socialdeclik.shared.ports.StoredProfile;
+import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * HTTP: a freelancer's whole journey: create and verify a profile, get a sign-in link, see,
@@ -33,6 +34,7 @@ public final class ProfilesHandler extends HttpFunction {
     private static final Set<String> LINK_FIELDS = Set.of("email", "locale");
 
     private final ProfileService service;
+    private Priming priming;
     private final Map<String, Route> routes = Map.of(
             "POST /profiles", this::register,
             "POST /profiles/verify", this::verify,
@@ -49,10 +51,22 @@ public final class ProfilesHandler extends HttpFunction {
 
     public ProfilesHandler(Map<String, String> env) {
         this(wire(new Wiring(Env.of(env))));
+        // SnapStart: validation, a token check and a read of an unknown address, before the snapshot
+        priming = Priming.register("profiles", () -> {
+            Priming.answered(handleRequest(Priming.http("POST /profiles", Map.of(), Priming.REFUSED_PROFILE), null));
+            Priming.answered(handleRequest(Priming.http("POST /profiles/verify", Map.of(), "{\"token\":\"priming\"}"), null));
+            Priming.answered(handleRequest(Priming.http("POST /auth/link", Map.of(),
+                    "{\"email\":\"priming@invalid.example\"}"), null));
+        });
     }
 
     public ProfilesHandler(ProfileService service) {
         this.service = service;
+    }
+
+    /** The SnapStart priming this container registered (null when built from its collaborators). */
+    Priming priming() {
+        return priming;
     }
 
     private static ProfileService wire(Wiring wiring) {
