@@ -18,6 +18,8 @@ help:
 	@echo "make unit-test       the unit tests only (no emulator, no network)"
 	@echo "make web-test        the web app's browser tests (headless Chromium, real local stack)"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
+	@echo "make bench-coldstart every function started as Lambda does (RIE) beside a hello world"
+	@echo "make bench-api       the local stack: 1,000 API calls and a fan-out of 500 proposals"
 	@echo "make bench-matching  items read per mission at 1,000 and 10,000 profiles"
 	@echo "make bench-scoring   JMH: candidates evaluated and ranked per second"
 

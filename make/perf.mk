@@ -1,0 +1,42 @@
+# Performance benchmarks (docs/performance.md). Included by the root Makefile, which sets
+# JAVA_HOME, PATH (JDK 25 first) and MVN.
+#
+#   make bench-coldstart   every function's `sam build` package started as Lambda starts it (the
+#                          Runtime Interface Emulator shipped in aws-sam-cli, the Java runtime
+#                          interface client as bootstrap) against moto, beside a hello world;
+#                          COLDSTART_RUNS=5 fresh starts each, COLDSTART_VARIANTS=snapstart,aot,lambda
+#                          (the last variant gives the last line: lambda, the runtime as deployed without SnapStart)
+#   make bench-api         the local stack (local/) driven with 1,000 API calls and a fan-out of
+#                          500 proposals; API_CALLS=1000 FANOUT=500
+
+# The emulator matching this machine (arm64 Lambda is emulated on an x86_64 machine by its
+# x86_64 build: the figures are this machine's, see docs/performance.md).
+PERF_ARCH := $(shell uname -m | sed -e 's/aarch64/arm64/')
+PERF_RIE = $(firstword $(wildcard $(CURDIR)/$(TOOLS_VENV)/lib/python*/site-packages/samcli/local/rapid/aws-lambda-rie-$(PERF_ARCH)))
+PERF_CLASSPATH := perf/target/perf.jar:$$(cat perf/target/classpath.txt)
+PERF_JAVA_OPTS ?= -XX:+UseSerialGC
+COLDSTART_RUNS ?= 5
+COLDSTART_VARIANTS ?= snapstart,aot,lambda
+API_CALLS ?= 1000
+FANOUT ?= 500
+API_ROUND ?= 100
+
+.PHONY: bench-coldstart bench-api perf-build
+
+## perf-build: the perf module, the hello-world function and what they run (shared, functions, local)
+perf-build:
+	$(MVN) -q -DskipTests install -pl perf,perf/hello -am
+
+bench-coldstart: tools emulator sam-build perf-build
+	@test -n "$(PERF_RIE)" || { echo "no aws-lambda-rie-$(PERF_ARCH) under $(TOOLS_VENV): make tools installs aws-sam-cli, which ships it" >&2; exit 1; }
+	LOG_LEVEL=WARN scripts/with-moto.sh java $(PERF_JAVA_OPTS) -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ColdStartBench \
+	  --rie "$(PERF_RIE)" --java "$(JAVA_HOME)/bin/java" --runs $(COLDSTART_RUNS) --variants $(COLDSTART_VARIANTS)
+
+# moto copies a whole table for every DynamoDB transaction (its rollback): seconds per call at a
+# few thousand items. The bench runs moto through perf/emulator/moto_server_bench.py, which backs
+# up only the items a transaction names (same outcome, checked first by check_moto_server_bench.py).
+bench-api: emulator perf-build
+	$(EMULATOR_VENV)/bin/python perf/emulator/check_moto_server_bench.py
+	LOG_LEVEL=WARN EMULATOR_PYTHON_BIN="$(CURDIR)/$(EMULATOR_VENV)/bin/python" java $(PERF_JAVA_OPTS) \
+	  -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ApiBench --moto perf/emulator/moto-server-bench \
+	  --calls $(API_CALLS) --fanout $(FANOUT) --round $(API_ROUND)
