@@ -70,11 +70,14 @@ def vocabulary():
 
 
 def page(source, partials, meta):
-    def include(match):
+    def include(match, depth=0):
         name = match.group(1)
         if name not in partials:
             raise SystemExit(f"build.py: {source.name} includes {name}, which web/src/partials/ lacks")
-        return partials[name]
+        if depth > 5:
+            raise SystemExit(f"build.py: {source.name}: partials include each other in a loop ({name})")
+        # a partial may include smaller ones
+        return INCLUDE.sub(lambda inner: include(inner, depth + 1), partials[name])
 
     html = INCLUDE.sub(include, source.read_text(encoding="utf-8"))
     if meta:
