@@ -1,6 +1,10 @@
 package org.socialdeclik.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,6 +20,12 @@ import org.slf4j.LoggerFactory;
  * One function of the template, running warm in this JVM: its handler class instantiated once
  * through its {@code (Map<String, String> environment)} constructor, like one Lambda container.
  * As in a container, one invocation runs at a time.
+ *
+ * <p>A handler named by its class alone that is a {@code RequestStreamHandler} is what Lambda
+ * runs as a stream handler: it gets the event as the JSON Lambda's Java runtime would write
+ * ({@link RuntimeJson}) and its answer is read back from JSON. Its public
+ * {@code handleRequest(event, Context)} overload gives the event and answer types. Any other
+ * handler is called with the event object.
  */
 final class LocalFunction {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunction.class);
@@ -23,6 +33,7 @@ final class LocalFunction {
     private final SamTemplate.FunctionSpec spec;
     private final Object handler;
     private final Method method;
+    private final boolean streaming;
     private final String arn;
     private final Outbox outbox;
     private final Duration initDuration;
@@ -33,6 +44,7 @@ final class LocalFunction {
         this.spec = spec;
         this.handler = handler;
         this.method = method;
+        this.streaming = handler instanceof RequestStreamHandler && !spec.handler().contains("::");
         this.arn = arn;
         this.outbox = outbox;
         this.initDuration = initDuration;
@@ -127,6 +139,9 @@ final class LocalFunction {
         try (Outbox.Scope ignored = outbox.bind()) {
             long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
             LocalContext context = new LocalContext(requestId, spec.functionName(), arn, spec.memoryMb(), deadline);
+            if (streaming) {
+                return stream((RequestStreamHandler) handler, event, context);
+            }
             return method.getParameterCount() == 2 ? method.invoke(handler, event, context)
                     : method.invoke(handler, event);
         } catch (InvocationTargetException e) {
@@ -141,6 +156,18 @@ final class LocalFunction {
                         + "(requestId {})", spec.logicalId(), millis, spec.timeoutSeconds(), requestId);
             }
         }
+    }
+
+    private Object stream(RequestStreamHandler stream, Object event, Context context) throws InvocationTargetException {
+        byte[] input = RuntimeJson.toJson(event);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            stream.handleRequest(new ByteArrayInputStream(input), output, context);
+        } catch (IOException | RuntimeException e) {
+            throw new InvocationTargetException(e);
+        }
+        Class<?> answer = method.getReturnType();
+        return answer == void.class || output.size() == 0 ? null : RuntimeJson.fromJson(output.toByteArray(), answer);
     }
 
     /** What a handler threw. */

@@ -18,7 +18,7 @@ class TemplateFunctionsTest {
                 .contains("MissionsFunction", "ProfilesFunction", "MatchingFunction", "NotifierFunction");
         assertThat(functions).filteredOn(f -> f.logicalId().equals("MissionsFunction"))
                 .singleElement().satisfies(f -> {
-                    assertThat(f.handler()).isEqualTo("org.socialdeclik.missions.MissionsHandler::handleRequest");
+                    assertThat(f.handler()).isEqualTo("org.socialdeclik.missions.MissionsHandler");
                     assertThat(f.memoryMb()).isEqualTo(1024);
                 });
     }

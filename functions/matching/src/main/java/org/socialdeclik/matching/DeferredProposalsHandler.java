@@ -1,13 +1,16 @@
 package org.socialdeclik.matching;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import org.slf4j.MDC;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.lambda.EventJson;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.warmup.Priming;
@@ -16,7 +19,7 @@ import org.socialdeclik.shared.warmup.Priming;
  * Schedule: proposes the matches that waited for a freelancer's weekly window (the cap of
  * matching.md defers them rather than dropping them).
  */
-public final class DeferredProposalsHandler implements RequestHandler<ScheduledEvent, String> {
+public final class DeferredProposalsHandler implements RequestStreamHandler {
     private final MatchingService service;
     private Priming priming;
 
@@ -40,7 +43,17 @@ public final class DeferredProposalsHandler implements RequestHandler<ScheduledE
         return priming;
     }
 
+    /**
+     * What Lambda calls: the schedule's event in (read, but nothing in it changes the work: each
+     * run releases whatever is due), the answer's JSON out (see {@link EventJson}).
+     */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        EventJson.tree(input);
+        EventJson.write(handleRequest((ScheduledEvent) null, context), output);
+    }
+
+    /** The same, for callers in the same JVM (tests, priming); the event is not used. */
     public String handleRequest(ScheduledEvent event, Context context) {
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());

@@ -67,6 +67,24 @@ class MissionsHandlerIT {
     }
 
     @Test
+    void as_lambda_calls_it_the_sample_payload_in_gives_the_http_api_its_answer_out() throws Exception {
+        byte[] payload;
+        try (var in = MissionsHandlerIT.class.getClassLoader().getResourceAsStream("events/missions/submit.json")) {
+            payload = in.readAllBytes();
+        }
+        var out = new java.io.ByteArrayOutputStream();
+
+        handler.handleRequest(new java.io.ByteArrayInputStream(payload), out, null);
+
+        JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+        assertThat(answer.get("statusCode").asInt()).isEqualTo(202);
+        assertThat(answer.get("isBase64Encoded").asBoolean()).isFalse();
+        assertThat(answer.at("/headers/Content-Type").asText()).startsWith("application/json");
+        String id = Json.MAPPER.readTree(answer.get("body").asText()).get("id").asText();
+        assertThat(stack.store().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
+    }
+
+    @Test
     void with_moderation_off_a_mission_is_published_at_once_and_joins_the_open_index() throws Exception {
         MissionsHandler unmoderated = new MissionsHandler(stack.env("MODERATION", "off"));
 

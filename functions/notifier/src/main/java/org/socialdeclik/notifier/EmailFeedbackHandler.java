@@ -1,9 +1,11 @@
 package org.socialdeclik.notifier;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +18,14 @@ import org.socialdeclik.shared.app.FeedbackService;
 import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.lambda.EventJson;
 import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * SNS: the bounce and complaint events of the SES configuration set. A permanent bounce or a
  * complaint puts the address on the suppression list and unsubscribes the profile that owns it.
  */
-public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, String> {
+public final class EmailFeedbackHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EmailFeedbackHandler.class);
 
     private final FeedbackService service;
@@ -57,7 +60,13 @@ public final class EmailFeedbackHandler implements RequestHandler<SNSEvent, Stri
         return new FeedbackService(store, store, Clock.systemUTC());
     }
 
+    /** What Lambda calls: the SNS event's JSON in, the answer's JSON out (see {@link EventJson}). */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        EventJson.write(handleRequest(EventJson.snsEvent(input), context), output);
+    }
+
+    /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public String handleRequest(SNSEvent event, Context context) {
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());

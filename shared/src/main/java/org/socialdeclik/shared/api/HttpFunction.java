@@ -1,11 +1,13 @@
 package org.socialdeclik.shared.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.lambda.EventJson;
 import org.socialdeclik.shared.ports.ConflictException;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.token.TokenException;
@@ -23,7 +26,7 @@ import org.socialdeclik.shared.token.TokenException;
  * The edge shared by every HTTP function: size, content type and JSON syntax are checked once
  * here, client mistakes become problem details, and nothing unexpected leaks as a stack trace.
  */
-public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpFunction implements RequestStreamHandler {
     public static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);
 
@@ -41,7 +44,13 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         return routeKey.startsWith("POST ") || routeKey.startsWith("PUT ");
     }
 
+    /** What Lambda calls: the HTTP API's payload (format 2.0) in, the response's JSON out (see {@link EventJson}). */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        EventJson.write(handleRequest(EventJson.httpEvent(input), context), output);
+    }
+
+    /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());

@@ -1,16 +1,19 @@
 package org.socialdeclik.shared.stream;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.socialdeclik.shared.lambda.EventJson;
 
 /**
  * A DynamoDB stream consumer with partial batch responses: every record of the batch is handled,
@@ -21,12 +24,18 @@ import org.slf4j.MDC;
  * down with it, the good records of its batch.
  * Records the function does not care about are skipped by {@link #handle} returning quietly.
  */
-public abstract class StreamFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public abstract class StreamFunction implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(StreamFunction.class);
 
     protected abstract void handle(DynamodbEvent.DynamodbStreamRecord record);
 
+    /** What Lambda calls: the event's JSON in, the batch response's JSON out (see {@link EventJson}). */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) {
+        EventJson.write(handleRequest(EventJson.dynamodbEvent(input), context), output);
+    }
+
+    /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         if (context != null) {
             MDC.put("requestId", context.getAwsRequestId());
