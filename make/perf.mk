@@ -17,6 +17,10 @@ PERF_CLASSPATH := perf/target/perf.jar:$$(cat perf/target/classpath.txt)
 PERF_JAVA_OPTS ?= -XX:+UseSerialGC
 COLDSTART_RUNS ?= 5
 COLDSTART_VARIANTS ?= snapstart,aot,lambda
+# COLDSTART_ONLY=NotifierFunction,MissionsFunction: only those functions (and the hello world);
+# COLDSTART_JVM_OPTS='-Xlog:class+load:file=/tmp/classes.txt': added to every start's JVM options
+COLDSTART_ONLY ?=
+COLDSTART_JVM_OPTS ?=
 API_CALLS ?= 1000
 FANOUT ?= 500
 API_ROUND ?= 100
@@ -30,7 +34,8 @@ perf-build:
 bench-coldstart: tools emulator sam-build perf-build
 	@test -n "$(PERF_RIE)" || { echo "no aws-lambda-rie-$(PERF_ARCH) under $(TOOLS_VENV): make tools installs aws-sam-cli, which ships it" >&2; exit 1; }
 	LOG_LEVEL=WARN scripts/with-moto.sh java $(PERF_JAVA_OPTS) -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ColdStartBench \
-	  --rie "$(PERF_RIE)" --java "$(JAVA_HOME)/bin/java" --runs $(COLDSTART_RUNS) --variants $(COLDSTART_VARIANTS)
+	  --rie "$(PERF_RIE)" --java "$(JAVA_HOME)/bin/java" --runs $(COLDSTART_RUNS) --variants $(COLDSTART_VARIANTS) \
+	  --only "$(COLDSTART_ONLY)" --jvm-opts "$(COLDSTART_JVM_OPTS)"
 
 # moto copies a whole table for every DynamoDB transaction (its rollback): seconds per call at a
 # few thousand items. The bench runs moto through perf/emulator/moto_server_bench.py, which backs

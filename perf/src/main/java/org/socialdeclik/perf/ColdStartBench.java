@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  */
 public final class ColdStartBench {
     static final String HELLO = "HelloWorld";
+    /** The same hello world as a stream handler: no serializer built by the runtime. */
+    static final String HELLO_STREAM = "HelloStream";
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(120);
 
@@ -65,7 +68,8 @@ public final class ColdStartBench {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     record Options(Path template, Path build, Path helloJar, Path runtime, Path rie, Path events, Path work,
-            Path java, int runs, List<String> variants, int seedProfiles, Duration settle) {
+            Path java, int runs, List<String> variants, int seedProfiles, Duration settle, List<String> only,
+            List<String> jvmOpts) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -88,7 +92,13 @@ public final class ColdStartBench {
                     Integer.parseInt(given.getOrDefault("runs", "5")),
                     List.of(given.getOrDefault("variants", "lambda").split(",")),
                     Integer.parseInt(given.getOrDefault("seed-profiles", "12")),
-                    Duration.ofMillis(Long.parseLong(given.getOrDefault("settle-ms", "1500"))));
+                    Duration.ofMillis(Long.parseLong(given.getOrDefault("settle-ms", "1500"))),
+                    words(given.getOrDefault("only", ""), "[,\\s]+"),
+                    words(given.getOrDefault("jvm-opts", ""), "\\s+"));
+        }
+
+        private static List<String> words(String text, String separator) {
+            return Arrays.stream(text.split(separator)).filter(w -> !w.isBlank()).toList();
         }
 
         private static String required(Map<String, String> given, String name) {
@@ -124,6 +134,9 @@ public final class ColdStartBench {
         List<TemplateFunctions.Function> functions = TemplateFunctions.read(options.template());
         List<Target> targets = new ArrayList<>();
         for (TemplateFunctions.Function f : functions) {
+            if (!options.only().isEmpty() && !options.only().contains(f.logicalId())) {
+                continue;
+            }
             Path dir = options.build().resolve(f.logicalId()).toAbsolutePath();
             if (!Files.isDirectory(dir)) {
                 throw new IllegalStateException(dir + " is missing: run make sam-build first");
@@ -134,11 +147,13 @@ public final class ColdStartBench {
         Path helloDir = options.work().resolve("build").resolve(HELLO).toAbsolutePath();
         unpack(options.helloJar(), helloDir);
         targets.add(0, new Target(HELLO, "org.socialdeclik.perf.hello.HelloHandler::handleRequest", memory, helloDir));
+        targets.add(1, new Target(HELLO_STREAM, "org.socialdeclik.perf.hello.HelloStreamHandler", memory, helloDir));
 
         Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         int deliveries = options.runs() * options.variants().size() + options.variants().size() + 1;
         Deque<String> pending = seed(URI.create(endpoint), functions, environments, deliveries);
-        environments.put(HELLO, helloEnvironment(environments));
+        environments.put(HELLO, helloEnvironment(environments, HELLO));
+        environments.put(HELLO_STREAM, helloEnvironment(environments, HELLO_STREAM));
         ColdStartEvents events = new ColdStartEvents(options.events(), pending);
 
         System.out.printf(Locale.ROOT, "machine: %s %s, %d cores; JVM %s; emulator %s%n", System.getProperty("os.name"),
@@ -159,6 +174,7 @@ public final class ColdStartBench {
                     Target target = targets.get((i + run) % targets.size());
                     List<String> flags = new ArrayList<>(variant.equals("snapstart")
                             ? snapStartFlags(target.memoryMb()) : lambdaFlags(target.memoryMb()));
+                    flags.addAll(options.jvmOpts());
                     if (caches.containsKey(target.name())) {
                         flags.add("-XX:AOTCache=" + caches.get(target.name()));
                     }
@@ -267,7 +283,7 @@ public final class ColdStartBench {
     }
 
     /** The hello world gets what every function gets from the runtime: region, credentials, memory. */
-    private static Map<String, String> helloEnvironment(Map<String, Map<String, String>> environments) {
+    private static Map<String, String> helloEnvironment(Map<String, Map<String, String>> environments, String functionName) {
         Map<String, String> env = new LinkedHashMap<>();
         Map<String, String> any = environments.values().stream().findFirst().orElse(Map.of());
         for (String name : List.of("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
@@ -276,7 +292,7 @@ public final class ColdStartBench {
                 env.put(name, any.get(name));
             }
         }
-        env.put("AWS_LAMBDA_FUNCTION_NAME", HELLO);
+        env.put("AWS_LAMBDA_FUNCTION_NAME", functionName);
         return env;
     }
 
@@ -403,9 +419,16 @@ public final class ColdStartBench {
     private static RieReport awaitReport(Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            Optional<RieReport> report = RieReport.parse(Files.readString(log, StandardCharsets.ISO_8859_1));
+            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
+            Optional<RieReport> report = RieReport.parse(text);
             if (report.isPresent()) {
                 return report.get();
+            }
+            if (text.contains("Runtime exited with error")) {
+                // the JVM did not start or the runtime died in init: say why, at once
+                String first = text.lines().filter(l -> !l.contains("(rapid)") && !l.startsWith("START ")).findFirst()
+                        .orElse("(no output)");
+                throw new IllegalStateException("the runtime exited during init: " + first + " (log " + log + ")");
             }
             Thread.sleep(20);
         }
@@ -442,6 +465,10 @@ public final class ColdStartBench {
                 }
             }
         }
+    }
+
+    static boolean isHello(String name) {
+        return name.equals(HELLO) || name.equals(HELLO_STREAM);
     }
 
     /** What the folder weighs once zipped as sam deploy zips it (deflate), in bytes. */
@@ -488,6 +515,7 @@ public final class ColdStartBench {
             String heaviest = null;
             double heaviestInit = -1;
             double helloInit = Double.NaN;
+            double helloStreamInit = Double.NaN;
             for (Target target : targets) {
                 List<Start> starts = variant.getValue().get(target.name());
                 Stats init = Stats.of(starts.stream().map(s -> s.report().initMs()).toList());
@@ -499,10 +527,12 @@ public final class ColdStartBench {
                         sizes.get(target.name()) / 1_000_000.0,
                         Stats.ms(init.median()) + " (" + Stats.ms(init.min()) + "-" + Stats.ms(init.max()) + ")",
                         Stats.ms(invoke.median()) + " (" + Stats.ms(invoke.min()) + "-" + Stats.ms(invoke.max()) + ")",
-                        Stats.ms(total.median()), target.name().equals(HELLO) ? "{\"hello\":\"world\"}"
+                        Stats.ms(total.median()), isHello(target.name()) ? "{\"hello\":\"world\"}"
                                 : events.sampleName(target.name()));
                 if (target.name().equals(HELLO)) {
                     helloInit = init.median();
+                } else if (target.name().equals(HELLO_STREAM)) {
+                    helloStreamInit = init.median();
                 } else if (init.median() > heaviestInit) {
                     heaviestInit = init.median();
                     heaviest = target.name();
@@ -510,6 +540,8 @@ public final class ColdStartBench {
             }
             last = String.format(Locale.ROOT, "cold-start: heaviest %s init %.0f ms, hello-world %.0f ms, ratio %.2f",
                     heaviest, heaviestInit, helloInit, heaviestInit / helloInit);
+            System.out.printf(Locale.ROOT, "[%s] against the stream-handler floor: hello-stream %.0f ms, ratio %.2f%n",
+                    variant.getKey(), helloStreamInit, heaviestInit / helloStreamInit);
             System.out.println("[" + variant.getKey() + "] " + last);
         }
         System.out.println();

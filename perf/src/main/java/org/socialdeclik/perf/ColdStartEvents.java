@@ -43,7 +43,7 @@ final class ColdStartEvents {
         counter++;
         String sample = SAMPLES.get(logicalId);
         if (sample == null) {
-            return logicalId.equals(ColdStartBench.HELLO) ? "{\"hello\":\"world\"}" : "{}";
+            return ColdStartBench.isHello(logicalId) ? "{\"hello\":\"world\"}" : "{}";
         }
         ObjectNode event = read(sample);
         switch (logicalId) {
