@@ -21,6 +21,14 @@ class PrimingTest {
     }
 
     @Test
+    void onlyAnInitThatEndsInASnapshotRegistersWithCrac() {
+        assertThat(Priming.beforeSnapshot("snap-start")).isTrue();
+        assertThat(Priming.beforeSnapshot("on-demand")).isFalse();
+        assertThat(Priming.beforeSnapshot("provisioned-concurrency")).isFalse();
+        assertThat(Priming.beforeSnapshot(null)).isFalse();
+    }
+
+    @Test
     void aFailingPathIsReportedAndNeverThrown() {
         Priming priming = Priming.register("test", () -> {
             throw new IllegalStateException("the table is not there");
