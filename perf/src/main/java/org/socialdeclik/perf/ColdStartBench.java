@@ -191,12 +191,15 @@ public final class ColdStartBench {
 
     /**
      * The java25 runtime's JVM options as far as they matter here (see docs/performance.md): C1
-     * only, the serial collector, the JDK's class-data archive (-Xshare:auto is the default), a
+     * only, the serial collector, the JDK's class-data archive (-Xshare:auto is the default), the
+     * memory the function's micro-VM has (MaxRAM: this machine's RAM would otherwise give the JVM
+     * an initial heap 24 times a Lambda one's, and hide the collections an init makes there), a
      * heap sized for the configured memory, and the CRaC hooks routed to the runtime client.
      */
     static List<String> lambdaFlags(int memoryMb) {
         return List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m", "-Djava.net.preferIPv4Stack=true",
+                "-XX:MaxRAM=" + memoryMb + "m", "-XX:MaxHeapSize=" + (memoryMb * 85 / 100) + "m",
+                "-Djava.net.preferIPv4Stack=true",
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "--enable-native-access=ALL-UNNAMED");
     }
 
@@ -359,7 +362,17 @@ public final class ColdStartBench {
             }
             return new Start(report, failed || !report.succeeded());
         } finally {
-            rie.descendants().forEach(ProcessHandle::destroyForcibly);
+            // stop the JVM as Lambda's shutdown does (SIGTERM, then kill): a profiler given in
+            // --jvm-opts writes its file on the way out
+            List<ProcessHandle> children = rie.descendants().toList();
+            children.forEach(ProcessHandle::destroy);
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(2, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    child.destroyForcibly();
+                }
+            }
             rie.destroyForcibly();
             rie.waitFor(30, TimeUnit.SECONDS);
             if (proxy != null) {
