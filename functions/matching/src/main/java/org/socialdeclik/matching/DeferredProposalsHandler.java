@@ -44,12 +44,12 @@ public final class DeferredProposalsHandler implements RequestStreamHandler {
     }
 
     /**
-     * What Lambda calls: the schedule's event in (read, but nothing in it changes the work: each
-     * run releases whatever is due), the answer's JSON out (see {@link EventJson}).
+     * What Lambda calls: the schedule's payload in, the answer's JSON out (see {@link EventJson}).
+     * The payload is not read: nothing in it changes the work (each run releases whatever is
+     * due), and whatever the scheduler sends, even nothing, must not stop the run.
      */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
-        EventJson.tree(input);
         EventJson.write(handleRequest((ScheduledEvent) null, context), output);
     }
 

@@ -170,4 +170,21 @@ class MatchingLimitsIT {
         assertThat(answer).isEqualTo("proposed 1, postponed 0");
         assertThat(stack.store().findEmail("PROPOSAL#m-waiting#" + busy)).isPresent();
     }
+
+    @org.junit.jupiter.api.Test
+    void as_lambda_calls_it_the_scheduled_handler_runs_whatever_the_scheduler_sends() throws Exception {
+        DeferredProposalsHandler handler = new DeferredProposalsHandler(stack.env());
+        byte[] sample;
+        try (var in = MatchingLimitsIT.class.getClassLoader().getResourceAsStream("events/deferred/hourly.json")) {
+            sample = in.readAllBytes();
+        }
+        for (byte[] payload : java.util.List.of(sample, new byte[0], "{}".getBytes())) {
+            var out = new java.io.ByteArrayOutputStream();
+
+            handler.handleRequest(new java.io.ByteArrayInputStream(payload), out, null);
+
+            assertThat(org.socialdeclik.shared.Json.MAPPER.readTree(out.toByteArray()).asText())
+                    .matches("proposed \\d+, postponed \\d+");
+        }
+    }
 }
