@@ -26,12 +26,16 @@ public final class NotifierHandler extends StreamFunction {
 
     public NotifierHandler(Map<String, String> env) {
         this(wire(new Wiring(Env.of(env))));
-        // SnapStart: an outbox item that does not exist (its claim's condition fails, nothing is sent)
-        priming = Priming.register("notifier", () -> Priming.handled(handleRequest(Priming.stream("INSERT",
-                Map.of("pk", Priming.s("OUTBOX#VERIFY#" + Priming.absentId()), "entity", Priming.s("OUTBOX"),
-                        "kind", Priming.s("VERIFY"),
-                        "refs", new AttributeValue().withM(Map.of("profileId", Priming.s("priming")))),
-                null), null)));
+        // SnapStart: an outbox item that does not exist (its claim's condition fails, nothing is
+        // sent), then the rendering of a verification email for a sample profile (never sent)
+        priming = Priming.register("notifier", () -> {
+            Priming.handled(handleRequest(Priming.stream("INSERT",
+                    Map.of("pk", Priming.s("OUTBOX#VERIFY#" + Priming.absentId()), "entity", Priming.s("OUTBOX"),
+                            "kind", Priming.s("VERIFY"),
+                            "refs", new AttributeValue().withM(Map.of("profileId", Priming.s("priming")))),
+                    null), null));
+            service.rehearse(Priming.sampleProfile());
+        });
     }
 
     public NotifierHandler(NotificationService service) {

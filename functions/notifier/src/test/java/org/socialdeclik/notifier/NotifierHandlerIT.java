@@ -35,13 +35,14 @@ class NotifierHandlerIT {
     static Emulator stack;
     static RecordingSender sender;
     static NotifierHandler handler;
+    static NotificationService service;
     static final Messages FR = Messages.forLocale("fr");
 
     @BeforeAll
     static void start() {
         stack = Emulator.start();
         sender = new RecordingSender(new NotifierWiringForTests(stack).sesSender());
-        NotificationService service = new NotificationService(stack.store(), stack.store(), stack.store(), stack.store(),
+        service = new NotificationService(stack.store(), stack.store(), stack.store(), stack.store(),
                 stack.store(), sender, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC());
         handler = new NotifierHandler(service);
@@ -212,5 +213,19 @@ class NotifierHandlerIT {
         for (int i = 0; i < 3; i++) {
             assertThat(sentTo("kill" + i + "@example.org")).as("emails to pair " + i).hasSize(1);
         }
+    }
+
+    @Test
+    void the_priming_rehearsal_renders_a_verification_email_with_a_working_token_and_sends_nothing() {
+        int sent = sender.sent().size();
+        int items = stack.items().size();
+
+        EmailMessage message = service.rehearse(org.socialdeclik.shared.warmup.Priming.sampleProfile());
+
+        assertThat(message.to()).isEqualTo("priming@invalid.example");
+        String token = message.text().replaceAll("(?s).*/verify\\?token=([A-Za-z0-9_.~-]+).*", "$1");
+        assertThat(stack.tokens().verify(token, org.socialdeclik.shared.token.Purpose.VERIFY).subject()).isEqualTo("priming");
+        assertThat(sender.sent()).hasSize(sent);
+        assertThat(stack.items()).hasSize(items);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.email.EmailMessage;
@@ -58,6 +59,18 @@ public final class NotificationService {
         this.links = links;
         this.adminEmails = List.copyOf(adminEmails);
         this.clock = clock;
+    }
+
+    /**
+     * For SnapStart priming: renders the verification email of a sample profile, with a real
+     * token and link, and looks its address up in the suppression list (a read). Nothing is
+     * sent and nothing is written; the message is returned for the caller to drop.
+     */
+    public EmailMessage rehearse(Profile sample) {
+        EmailMessage message = emails.verification(sample,
+                links.page("/verify", tokens.mint(Purpose.VERIFY, sample.id(), "priming")));
+        suppressions.suppressed(message.to());
+        return message;
     }
 
     /**

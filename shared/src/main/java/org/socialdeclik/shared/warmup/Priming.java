@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +17,10 @@ import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.api.Messages;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.domain.Profile;
 
 /**
  * SnapStart priming. Each function registers one with the CRaC global context; before Lambda
@@ -143,6 +150,17 @@ public final class Priming implements Resource {
 
     public static AttributeValue s(String value) {
         return new AttributeValue().withS(value);
+    }
+
+    /** {@link #REFUSED_PROFILE} without its id, read as the form's request is read: a valid profile, never stored. */
+    public static Profile sampleProfile() {
+        try {
+            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(REFUSED_PROFILE);
+            body.remove("id");
+            return Requests.profile("priming", null, body, Messages.forLocale("fr"), Clock.systemUTC());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the sample profile is not JSON", e);
+        }
     }
 
     /** An id no item has: reads of it find nothing, conditional writes on it fail. */
