@@ -45,7 +45,7 @@ public final class EventJson {
 
     // ---------------------------------------------------------------- reading
 
-    public static JsonNode tree(InputStream input) {
+    private static JsonNode tree(InputStream input) {
         try {
             JsonNode node = Json.MAPPER.readTree(input);
             if (node == null || !node.isObject()) {
@@ -61,7 +61,7 @@ public final class EventJson {
         return dynamodbEvent(tree(input));
     }
 
-    public static DynamodbEvent dynamodbEvent(JsonNode root) {
+    private static DynamodbEvent dynamodbEvent(JsonNode root) {
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(list(root.get("Records"), EventJson::streamRecord));
         return event;
@@ -146,7 +146,7 @@ public final class EventJson {
     }
 
     /** An HTTP API payload, format 2.0. */
-    public static APIGatewayV2HTTPEvent httpEvent(JsonNode root) {
+    private static APIGatewayV2HTTPEvent httpEvent(JsonNode root) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion(text(root, "version"));
         event.setRouteKey(text(root, "routeKey"));
@@ -190,7 +190,7 @@ public final class EventJson {
         return snsEvent(tree(input));
     }
 
-    public static SNSEvent snsEvent(JsonNode root) {
+    private static SNSEvent snsEvent(JsonNode root) {
         SNSEvent event = new SNSEvent();
         event.setRecords(list(root.get("Records"), node -> {
             SNSEvent.SNSRecord record = new SNSEvent.SNSRecord();
@@ -270,7 +270,7 @@ public final class EventJson {
         }
         if (response.getMultiValueHeaders() != null) {
             ObjectNode headers = root.putObject("multiValueHeaders");
-            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(headers.withArray(name)::add));
+            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(headers.putArray(name)::add));
         }
         if (response.getCookies() != null) {
             response.getCookies().forEach(root.putArray("cookies")::add);
