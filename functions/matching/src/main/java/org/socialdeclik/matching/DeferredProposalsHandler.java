@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-import org.slf4j.MDC;
+import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
@@ -55,11 +55,10 @@ public final class DeferredProposalsHandler implements RequestStreamHandler {
 
     /** The same, for callers in the same JVM (tests, priming); the event is not used. */
     public String handleRequest(ScheduledEvent event, Context context) {
-        if (context != null) {
-            MDC.put("requestId", context.getAwsRequestId());
+        MatchingService.Outcome outcome;
+        try (Invocation ignored = Invocation.start(context)) {
+            outcome = service.releaseDeferred();
         }
-        MatchingService.Outcome outcome = service.releaseDeferred();
-        MDC.clear();
         return "proposed " + outcome.proposed() + ", postponed " + outcome.deferred();
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.app.FeedbackService;
 import org.socialdeclik.shared.aws.DynamoStore;
@@ -68,9 +68,12 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
 
     /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public String handleRequest(SNSEvent event, Context context) {
-        if (context != null) {
-            MDC.put("requestId", context.getAwsRequestId());
+        try (Invocation ignored = Invocation.start(context)) {
+            return "suppressed " + suppressAll(event);
         }
+    }
+
+    private int suppressAll(SNSEvent event) {
         int suppressed = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
             FeedbackService.Feedback feedback = parse(record.getSNS().getMessage());
@@ -78,8 +81,7 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
                 suppressed += service.handle(feedback);
             }
         }
-        MDC.clear();
-        return "suppressed " + suppressed;
+        return suppressed;
     }
 
     /** SES event publishing ({@code eventType}) or identity notifications ({@code notificationType}). */

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.lambda.EventJson;
 import org.socialdeclik.shared.ports.ConflictException;
@@ -52,9 +53,12 @@ public abstract class HttpFunction implements RequestStreamHandler {
 
     /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (context != null) {
-            MDC.put("requestId", context.getAwsRequestId());
+        try (Invocation ignored = Invocation.start(context)) {
+            return respond(event);
         }
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
         String routeKey = event.getRouteKey();
         MDC.put("route", routeKey);
         Messages messages = Messages.forLocale(acceptLanguage(event.getHeaders()));
@@ -81,7 +85,6 @@ public abstract class HttpFunction implements RequestStreamHandler {
                     messages.get("problem.internal.detail"), java.util.List.of());
         }
         LOG.info("answered {}", response.status());
-        MDC.clear();
         return toGateway(response);
     }
 

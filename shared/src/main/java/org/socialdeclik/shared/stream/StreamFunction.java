@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
+import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.lambda.EventJson;
 
 /**
@@ -37,9 +37,12 @@ public abstract class StreamFunction implements RequestStreamHandler {
 
     /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        if (context != null) {
-            MDC.put("requestId", context.getAwsRequestId());
+        try (Invocation ignored = Invocation.start(context)) {
+            return StreamsEventResponse.builder().withBatchItemFailures(handleAll(event)).build();
         }
+    }
+
+    private List<StreamsEventResponse.BatchItemFailure> handleAll(DynamodbEvent event) {
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
         for (DynamodbEvent.DynamodbStreamRecord record : records) {
@@ -51,8 +54,7 @@ public abstract class StreamFunction implements RequestStreamHandler {
                         .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
             }
         }
-        MDC.clear();
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        return failures;
     }
 
     /** A string attribute of an image, or null. */
