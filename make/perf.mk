@@ -21,6 +21,9 @@ COLDSTART_VARIANTS ?= snapstart,aot,lambda
 # COLDSTART_JVM_OPTS='-Xlog:class+load:file=/tmp/classes.txt': added to every start's JVM options
 COLDSTART_ONLY ?=
 COLDSTART_JVM_OPTS ?=
+# COLDSTART_BUILD=/elsewhere/.aws-sam/build: the packages of another checkout (an A/B of a change:
+# its `make sam-build` there, then this command here and with the default, in turns)
+COLDSTART_BUILD ?= .aws-sam/build
 API_CALLS ?= 1000
 FANOUT ?= 500
 API_ROUND ?= 100
@@ -35,7 +38,7 @@ bench-coldstart: tools emulator sam-build perf-build
 	@test -n "$(PERF_RIE)" || { echo "no aws-lambda-rie-$(PERF_ARCH) under $(TOOLS_VENV): make tools installs aws-sam-cli, which ships it" >&2; exit 1; }
 	LOG_LEVEL=WARN scripts/with-moto.sh java $(PERF_JAVA_OPTS) -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ColdStartBench \
 	  --rie "$(PERF_RIE)" --java "$(JAVA_HOME)/bin/java" --runs $(COLDSTART_RUNS) --variants $(COLDSTART_VARIANTS) \
-	  --only "$(COLDSTART_ONLY)" --jvm-opts "$(COLDSTART_JVM_OPTS)"
+	  --only "$(COLDSTART_ONLY)" --jvm-opts "$(COLDSTART_JVM_OPTS)" --build "$(COLDSTART_BUILD)"
 
 # moto copies a whole table for every DynamoDB transaction (its rollback): seconds per call at a
 # few thousand items. The bench runs moto through perf/emulator/moto_server_bench.py, which backs
