@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.domain.match.ProfileCard;
@@ -40,7 +40,7 @@ final class ActiveProfileItems {
 
         Map<String, AttributeValue> main = item("PROFILE#" + profile.id(), "A", "PROFILE");
         main.put("status", s(ProfileStatus.ACTIVE.name()));
-        main.put("doc", s(Json.write(profile)));
+        main.put("doc", s(StoredJson.write(profile)));
         main.put("createdAt", s(registeredAt));
         main.put("updatedAt", s(activatedAt));
         main.put("verifiedAt", s(activatedAt));
@@ -55,7 +55,7 @@ final class ActiveProfileItems {
         items.add(verify);
 
         ProfileCard card = ProfileCard.of(profile);
-        String json = Json.write(card);
+        String json = StoredJson.write(card);
         for (String skillId : card.skillIds()) {
             Map<String, AttributeValue> index = item("SKILL#" + skillId, "PROFILE#" + profile.id(), "PROFILE_SKILL");
             index.put("card", s(json));

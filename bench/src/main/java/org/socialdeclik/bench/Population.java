@@ -140,7 +140,7 @@ public final class Population {
 
     private static Mission mission(String id, String title, List<String> skills, List<String> causes, String postalCode,
                                    String workMode, int budget, int days, boolean proBono, int startInDays, int deadlineInDays) {
-        ObjectNode m = Json.MAPPER.createObjectNode();
+        ObjectNode m = Json.object();
         m.put("title", title);
         m.put("description", title + ". Mission de bénévolat de compétences ou rémunérée, proposée par une structure de l'ESS. "
                 .repeat(3).strip());
@@ -233,7 +233,7 @@ public final class Population {
         if (random.nextDouble() < 0.04) {
             typed.add(pick(random, UNKNOWN_SKILLS));
         }
-        ObjectNode p = Json.MAPPER.createObjectNode();
+        ObjectNode p = Json.object();
         p.put("email", ascii(first) + "." + ascii(last) + "." + id.substring(0, 10).toLowerCase(Locale.ROOT) + "@example.org");
         p.put("firstName", first);
         p.put("lastName", last);
@@ -349,7 +349,7 @@ public final class Population {
                 throw new IllegalStateException("not on the class path: " + resource);
             }
             List<Skill> out = new ArrayList<>();
-            for (JsonNode entry : Json.MAPPER.readTree(in)) {
+            for (JsonNode entry : Json.parse(in)) {
                 List<String> words = new ArrayList<>();
                 words.add(entry.get("fr").asText());
                 words.add(entry.get("en").asText());

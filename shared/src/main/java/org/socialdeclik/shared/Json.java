@@ -1,35 +1,224 @@
 package org.socialdeclik.shared;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
 
-/** The one ObjectMapper of a container: building it is costly, so it is built once at init. */
+/**
+ * JSON for the functions: Jackson's streaming parser and generator with its tree nodes, and no
+ * {@code ObjectMapper}. Building a mapper, and then a reflective (de)serializer for each class it
+ * meets, took 50-100 ms of the notifier's init and 60-80 ms of its first request in the cold-start
+ * bench; this reader and writer cost a fraction of that (docs/performance.md, step 21). Records
+ * are written and read field by field ({@code aws/StoredJson}); views are maps and lists.
+ *
+ * <p>Reading gives what {@code ObjectMapper.readTree} gave (the same node types, the last of two
+ * equal names wins, an empty input is a missing node); writing gives what the platform's former
+ * mapper wrote: null members of maps left out, dates and instants in ISO-8601, enums by name.
+ */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {}
 
-    public static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    public static JsonNodeFactory nodes() {
+        return NODES;
+    }
+
+    public static JsonNode parse(String json) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return root(parser);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    public static <T> T read(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
+    public static JsonNode parse(byte[] json) throws JsonProcessingException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return root(parser);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored JSON as " + type.getSimpleName(), e);
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode parse(InputStream json) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return root(parser);
+        }
+    }
+
+    private static JsonNode root(JsonParser parser) throws IOException {
+        return parser.nextToken() == null ? MissingNode.getInstance() : value(parser);
+    }
+
+    private static JsonNode value(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                ObjectNode object = NODES.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, value(parser));
+                }
+                return object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = NODES.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(parser));
+                }
+                return array;
+            }
+            case VALUE_STRING -> {
+                return NODES.textNode(parser.getText());
+            }
+            case VALUE_NUMBER_INT -> {
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return NODES.numberNode(parser.getDoubleValue());
+            }
+            case VALUE_TRUE -> {
+                return NODES.booleanNode(true);
+            }
+            case VALUE_FALSE -> {
+                return NODES.booleanNode(false);
+            }
+            case VALUE_NULL -> {
+                return NODES.nullNode();
+            }
+            default -> throw new IllegalStateException("unexpected JSON token " + parser.currentToken());
+        }
+    }
+
+    /** The value as JSON text; see {@link #bytes(Object)} for what may be written. */
+    public static String write(Object value) {
+        return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The value as UTF-8 JSON: a tree node, a map (its null members left out), a list or other
+     * iterable, text, a number, a boolean, an enum (its name), a date or instant (ISO-8601), or
+     * null. Anything else is refused: a record is turned into a node first, field by field.
+     */
+    public static byte[] bytes(Object value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            write(generator, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof JsonNode node) {
+            writeNode(out, node);
+        } else if (value instanceof CharSequence text) {
+            out.writeString(text.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getValue() != null) {
+                    out.writeFieldName(String.valueOf(entry.getKey()));
+                    write(out, entry.getValue());
+                }
+            }
+            out.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            out.writeStartArray();
+            for (Object item : items) {
+                write(out, item);
+            }
+            out.writeEndArray();
+        } else if (value instanceof Boolean b) {
+            out.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double d) {
+            out.writeNumber(d);
+        } else if (value instanceof Float f) {
+            out.writeNumber(f);
+        } else if (value instanceof BigDecimal decimal) {
+            out.writeNumber(decimal);
+        } else if (value instanceof BigInteger integer) {
+            out.writeNumber(integer);
+        } else if (value instanceof Enum<?> constant) {
+            out.writeString(constant.name());
+        } else if (value instanceof TemporalAccessor) {
+            out.writeString(value.toString());
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName()
+                    + ": turn it into a map or a node first");
+        }
+    }
+
+    private static void writeNode(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    out.writeFieldName(field.getKey());
+                    writeNode(out, field.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode item : node) {
+                    writeNode(out, item);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case NUMBER -> {
+                if (node.isInt() || node.isLong() || node.isShort()) {
+                    out.writeNumber(node.longValue());
+                } else if (node.isBigInteger()) {
+                    out.writeNumber(node.bigIntegerValue());
+                } else if (node.isBigDecimal()) {
+                    out.writeNumber(node.decimalValue());
+                } else {
+                    out.writeNumber(node.doubleValue());
+                }
+            }
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> out.writeNull();
+            default -> throw new IllegalArgumentException("no JSON form for a " + node.getNodeType() + " node");
         }
     }
 }

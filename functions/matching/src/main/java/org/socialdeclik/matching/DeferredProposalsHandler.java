@@ -8,10 +8,10 @@ import java.io.OutputStream;
 import java.util.Map;
 import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.app.MatchingService;
+import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.lambda.EventJson;
-import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.warmup.Priming;
 
@@ -31,7 +31,7 @@ public final class DeferredProposalsHandler implements RequestStreamHandler {
         this(MatchingHandler.wire(new Wiring(Env.of(env))));
         // SnapStart: the matching path on a mission nobody can match (reads only)
         priming = Priming.register("deferred-proposals",
-                () -> service.missionPublished(Json.read(Priming.UNMATCHABLE_MISSION, Mission.class)));
+                () -> service.missionPublished(StoredJson.mission(Priming.UNMATCHABLE_MISSION)));
     }
 
     public DeferredProposalsHandler(MatchingService service) {

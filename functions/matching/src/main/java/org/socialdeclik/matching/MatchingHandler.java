@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
-import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.DynamoStore;
+import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
@@ -60,10 +60,10 @@ public final class MatchingHandler extends StreamFunction {
         String entity = text(now, "entity");
         if ("MISSION".equals(entity) && "PUBLISHED".equals(text(now, "status"))
                 && !"PUBLISHED".equals(text(before, "status"))) {
-            service.missionPublished(Json.read(text(now, "doc"), Mission.class));
+            service.missionPublished(StoredJson.mission(text(now, "doc")));
         } else if ("PROFILE".equals(entity) && "ACTIVE".equals(text(now, "status")) && !flag(now, "unsubscribed")
                 && (!"ACTIVE".equals(text(before, "status")) || !Objects.equals(text(before, "doc"), text(now, "doc")))) {
-            service.profileActive(Json.read(text(now, "doc"), Profile.class));
+            service.profileActive(StoredJson.profile(text(now, "doc")));
         }
     }
 }

@@ -183,7 +183,7 @@ class MatchingLimitsIT {
 
             handler.handleRequest(new java.io.ByteArrayInputStream(payload), out, null);
 
-            assertThat(org.socialdeclik.shared.Json.MAPPER.readTree(out.toByteArray()).asText())
+            assertThat(org.socialdeclik.shared.Json.parse(out.toByteArray()).asText())
                     .matches("proposed \\d+, postponed \\d+");
         }
     }

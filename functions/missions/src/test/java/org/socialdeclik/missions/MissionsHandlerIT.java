@@ -31,7 +31,7 @@ class MissionsHandlerIT {
     }
 
     private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.MAPPER.readTree(response.getBody());
+        return Json.parse(response.getBody());
     }
 
     private static APIGatewayV2HTTPEvent event(String name) {
@@ -76,11 +76,11 @@ class MissionsHandlerIT {
 
         handler.handleRequest(new java.io.ByteArrayInputStream(payload), out, null);
 
-        JsonNode answer = Json.MAPPER.readTree(out.toByteArray());
+        JsonNode answer = Json.parse(out.toByteArray());
         assertThat(answer.get("statusCode").asInt()).isEqualTo(202);
         assertThat(answer.get("isBase64Encoded").asBoolean()).isFalse();
         assertThat(answer.at("/headers/Content-Type").asText()).startsWith("application/json");
-        String id = Json.MAPPER.readTree(answer.get("body").asText()).get("id").asText();
+        String id = Json.parse(answer.get("body").asText()).get("id").asText();
         assertThat(stack.store().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
     }
 

@@ -88,7 +88,7 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
     static FeedbackService.Feedback parse(String message) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(message);
+            root = Json.parse(message);
         } catch (Exception e) {
             LOG.warn("an SNS message that is not an SES event was ignored");
             return null;

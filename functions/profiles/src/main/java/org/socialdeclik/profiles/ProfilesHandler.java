@@ -146,7 +146,7 @@ public final class ProfilesHandler extends HttpFunction {
         if (isJson(contentType)) {
             JsonNode body;
             try {
-                body = Json.MAPPER.readTree(request.rawBody() == null ? "" : request.rawBody());
+                body = Json.parse(request.rawBody() == null ? "" : request.rawBody());
             } catch (Exception e) {
                 body = null;
             }

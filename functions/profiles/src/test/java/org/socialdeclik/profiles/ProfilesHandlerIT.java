@@ -61,7 +61,7 @@ class ProfilesHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(Json.MAPPER.readTree(response.getBody()).get("status").asText()).isEqualTo("PENDING_VERIFICATION");
+        assertThat(Json.parse(response.getBody()).get("status").asText()).isEqualTo("PENDING_VERIFICATION");
         StoredProfile stored = profileOf("ana.martin@example.org");
         assertThat(stored.status()).isEqualTo(ProfileStatus.PENDING_VERIFICATION);
         assertThat(stack.store().findEmail("VERIFY#" + stored.profile().id())).isPresent();
@@ -90,7 +90,7 @@ class ProfilesHandlerIT {
         APIGatewayV2HTTPResponse again = handler.handleRequest(verify(token), null);
 
         assertThat(first.getStatusCode()).isEqualTo(200);
-        JsonNode answer = Json.MAPPER.readTree(first.getBody());
+        JsonNode answer = Json.parse(first.getBody());
         assertThat(answer.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(answer.get("profileId").asText()).isEqualTo(pending.profile().id());
         assertThat(stack.tokens().verify(answer.get("accessToken").asText(), Purpose.ACCESS).subject())
@@ -133,7 +133,7 @@ class ProfilesHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        List<String> fields = Json.MAPPER.readTree(response.getBody()).get("errors").findValuesAsText("field");
+        List<String> fields = Json.parse(response.getBody()).get("errors").findValuesAsText("field");
         assertThat(fields).contains("email", "consent", "minimumRate", "location.postalCode");
         assertThat(stack.items()).hasSize(before);
     }
@@ -146,7 +146,7 @@ class ProfilesHandlerIT {
         StoredProfile pending = profileOf(email);
         APIGatewayV2HTTPResponse verified = handler.handleRequest(
                 verify(stack.tokens().mint(Purpose.VERIFY, pending.profile().id(), pending.verifyNonce())), null);
-        return Json.MAPPER.readTree(verified.getBody()).get("accessToken").asText();
+        return Json.parse(verified.getBody()).get("accessToken").asText();
     }
 
     private static APIGatewayV2HTTPEvent withBearer(String file, String token) {
@@ -168,7 +168,7 @@ class ProfilesHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(withBearer("me-get.json", token), null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        JsonNode me = Json.MAPPER.readTree(response.getBody());
+        JsonNode me = Json.parse(response.getBody());
         assertThat(me.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(me.get("skills").toString()).contains("référencement naturel");
         JsonNode seo = me.get("skillsUnderstood").get(1);
@@ -201,7 +201,7 @@ class ProfilesHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(response.getBody()).get("headline").asText()).isEqualTo("Développeuse WordPress et accessibilité");
+        assertThat(Json.parse(response.getBody()).get("headline").asText()).isEqualTo("Développeuse WordPress et accessibilité");
         assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
         assertThat(stack.store().activeProfilesWithSkill("seo")).anyMatch(c -> c.id().equals(id));
     }
@@ -215,7 +215,7 @@ class ProfilesHandlerIT {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getStatusCode()).isEqualTo(400);
-        assertThat(Json.MAPPER.readTree(response.getBody()).get("errors").findValuesAsText("field")).containsExactly("email");
+        assertThat(Json.parse(response.getBody()).get("errors").findValuesAsText("field")).containsExactly("email");
     }
 
     @Test

@@ -129,7 +129,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
             throw new ApiException(400, messages.get("problem.validation.title"), messages.get("problem.malformed.detail"));
         }
         try {
-            JsonNode node = Json.MAPPER.readTree(body);
+            JsonNode node = Json.parse(body);
             if (node == null || !node.isObject()) {
                 throw new ApiException(400, messages.get("problem.validation.title"), messages.get("problem.malformed.detail"));
             }

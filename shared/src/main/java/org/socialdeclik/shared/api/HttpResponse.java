@@ -1,5 +1,6 @@
 package org.socialdeclik.shared.api;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,14 @@ public record HttpResponse(int status, String contentType, String body) {
         body.put("status", status);
         body.put("detail", detail);
         if (!errors.isEmpty()) {
-            body.put("errors", errors);
+            List<Map<String, String>> fields = new ArrayList<>(errors.size());
+            for (FieldError error : errors) {
+                Map<String, String> field = new LinkedHashMap<>();
+                field.put("field", error.field());
+                field.put("message", error.message());
+                fields.add(field);
+            }
+            body.put("errors", fields);
         }
         return new HttpResponse(status, "application/problem+json; charset=utf-8", Json.write(body));
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
@@ -197,7 +196,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         List<TransactWriteItem> items = new ArrayList<>();
         Map<String, AttributeValue> item = item("MISSION#" + mission.id(), MAIN, "MISSION");
         item.put("status", s(status.name()));
-        item.put("doc", s(Json.write(mission)));
+        item.put("doc", s(StoredJson.write(mission)));
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
         items.add(putNew(item));
@@ -212,7 +211,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
 
     private List<TransactWriteItem> openIndex(MissionCard card) {
         List<TransactWriteItem> items = new ArrayList<>();
-        String json = Json.write(card);
+        String json = StoredJson.write(card);
         for (String skillId : card.skillIds()) {
             Map<String, AttributeValue> index = item("OPEN#" + skillId, "MISSION#" + card.id(), "OPEN_MISSION");
             index.put("card", s(json));
@@ -227,7 +226,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     }
 
     private static StoredMission mission(Map<String, AttributeValue> item) {
-        return new StoredMission(Json.read(text(item, "doc"), Mission.class), MissionStatus.valueOf(text(item, "status")),
+        return new StoredMission(StoredJson.mission(text(item, "doc")), MissionStatus.valueOf(text(item, "status")),
                 Instant.parse(text(item, "createdAt")), Instant.parse(text(item, "updatedAt")), text(item, "reviewReason"));
     }
 
@@ -287,7 +286,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     public List<MissionCard> openMissionsWithSkill(String skillId) {
         List<MissionCard> cards = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryPartition("OPEN#" + skillId)) {
-            cards.add(Json.read(text(item, "card"), MissionCard.class));
+            cards.add(StoredJson.missionCard(text(item, "card")));
         }
         return cards;
     }
@@ -304,7 +303,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         Map<String, AttributeValue> item = item("PROFILE#" + profile.id(), MAIN, "PROFILE");
         item.put("ttl", forgetAt);
         item.put("status", s(ProfileStatus.PENDING_VERIFICATION.name()));
-        item.put("doc", s(Json.write(profile)));
+        item.put("doc", s(StoredJson.write(profile)));
         item.put("verifyNonce", s(verifyNonce));
         item.put("createdAt", s(now.toString()));
         item.put("updatedAt", s(now.toString()));
@@ -342,7 +341,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
 
     private static StoredProfile profile(Map<String, AttributeValue> item) {
         AttributeValue unsubscribed = item.get("unsubscribed");
-        return new StoredProfile(Json.read(text(item, "doc"), Profile.class), ProfileStatus.valueOf(text(item, "status")),
+        return new StoredProfile(StoredJson.profile(text(item, "doc")), ProfileStatus.valueOf(text(item, "status")),
                 Instant.parse(text(item, "createdAt")), Instant.parse(text(item, "updatedAt")),
                 text(item, "verifyNonce"), unsubscribed != null && Boolean.TRUE.equals(unsubscribed.bool()));
     }
@@ -378,7 +377,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
 
     private List<TransactWriteItem> profileIndex(ProfileCard card) {
         List<TransactWriteItem> items = new ArrayList<>();
-        String json = Json.write(card);
+        String json = StoredJson.write(card);
         for (String skillId : card.skillIds()) {
             Map<String, AttributeValue> index = item("SKILL#" + skillId, "PROFILE#" + card.id(), "PROFILE_SKILL");
             index.put("card", s(json));
@@ -400,7 +399,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
                 .key(key("PROFILE#" + profile.id(), MAIN))
                 .conditionExpression("attribute_exists(pk) AND updatedAt = :was")
                 .updateExpression("SET doc = :doc, updatedAt = :now")
-                .expressionAttributeValues(Map.of(":doc", s(Json.write(profile)), ":now", s(now.toString()),
+                .expressionAttributeValues(Map.of(":doc", s(StoredJson.write(profile)), ":now", s(now.toString()),
                         ":was", s(current.updatedAt().toString())))
                 .build()).build());
         ProfileCard before = ProfileCard.of(current.profile());
@@ -500,7 +499,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     public List<ProfileCard> activeProfilesWithSkill(String skillId) {
         List<ProfileCard> cards = new ArrayList<>();
         for (Map<String, AttributeValue> item : queryPartition("SKILL#" + skillId)) {
-            cards.add(Json.read(text(item, "card"), ProfileCard.class));
+            cards.add(StoredJson.profileCard(text(item, "card")));
         }
         return cards;
     }
@@ -511,7 +510,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         Map<String, AttributeValue> item = item("MISSION#" + missionId, "MATCH#" + profileId, "MATCH");
         item.put("missionId", s(missionId));
         item.put("profileId", s(profileId));
-        item.put("reasons", s(Json.write(reasons)));
+        item.put("reasons", s(StoredJson.write(reasons)));
         item.put("createdAt", s(now.toString()));
         item.put("via", s(via));
         item.put("state", s("PROPOSED"));
@@ -584,7 +583,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     public Optional<MatchReasons> reasons(String missionId, String profileId) {
         return get("MISSION#" + missionId, "MATCH#" + profileId)
                 .filter(item -> item.containsKey("reasons"))
-                .map(item -> Json.read(text(item, "reasons"), MatchReasons.class));
+                .map(item -> StoredJson.matchReasons(text(item, "reasons")));
     }
 
     @Override

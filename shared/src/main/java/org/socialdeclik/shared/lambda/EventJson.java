@@ -29,8 +29,8 @@ import org.joda.time.DateTimeZone;
 import org.socialdeclik.shared.Json;
 
 /**
- * Lambda's event and response JSON, read and written by hand on the container's one
- * {@link Json#MAPPER}, for the event types this platform receives.
+ * Lambda's event and response JSON, read and written by hand with {@link Json} (Jackson's
+ * streaming parser and its tree nodes), for the event types this platform receives.
  *
  * <p>Why by hand: a {@code RequestHandler<DynamodbEvent, ...>} makes the Java runtime build, at
  * init, its own reflective serializer for the event class (a second, shaded Jackson with mix-ins
@@ -47,7 +47,7 @@ public final class EventJson {
 
     private static JsonNode tree(InputStream input) {
         try {
-            JsonNode node = Json.MAPPER.readTree(input);
+            JsonNode node = Json.parse(input);
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("the event is not a JSON object");
             }
@@ -253,7 +253,7 @@ public final class EventJson {
     // ---------------------------------------------------------------- writing
 
     public static void write(StreamsEventResponse response, OutputStream output) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         ArrayNode failures = root.putArray("batchItemFailures");
         if (response.getBatchItemFailures() != null) {
             response.getBatchItemFailures().forEach(f -> failures.addObject().put("itemIdentifier", f.getItemIdentifier()));
@@ -262,7 +262,7 @@ public final class EventJson {
     }
 
     public static void write(APIGatewayV2HTTPResponse response, OutputStream output) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = Json.object();
         root.put("statusCode", response.getStatusCode());
         if (response.getHeaders() != null) {
             ObjectNode headers = root.putObject("headers");
@@ -284,12 +284,12 @@ public final class EventJson {
 
     /** A plain string answer (what a {@code RequestHandler<?, String>} returns), as JSON. */
     public static void write(String answer, OutputStream output) {
-        write(Json.MAPPER.getNodeFactory().textNode(answer), output);
+        write(Json.nodes().textNode(answer), output);
     }
 
     private static void write(JsonNode node, OutputStream output) {
         try {
-            output.write(Json.MAPPER.writeValueAsBytes(node));
+            output.write(Json.bytes(node));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the function's answer", e);
         }

@@ -155,7 +155,7 @@ public final class Priming implements Resource {
     /** {@link #REFUSED_PROFILE} without its id, read as the form's request is read: a valid profile, never stored. */
     public static Profile sampleProfile() {
         try {
-            ObjectNode body = (ObjectNode) Json.MAPPER.readTree(REFUSED_PROFILE);
+            ObjectNode body = (ObjectNode) Json.parse(REFUSED_PROFILE);
             body.remove("id");
             return Requests.profile("priming", null, body, Messages.forLocale("fr"), Clock.systemUTC());
         } catch (JsonProcessingException e) {

@@ -8,7 +8,7 @@ public final class Bodies {
     private Bodies() {}
 
     public static ObjectNode mission() {
-        ObjectNode m = Json.MAPPER.createObjectNode();
+        ObjectNode m = Json.object();
         m.put("title", "Refonte du site WordPress de l'association");
         m.put("description", "Notre site date de 2015 ...");
         ObjectNode org = m.putObject("organization");
@@ -30,7 +30,7 @@ public final class Bodies {
     }
 
     public static ObjectNode profile(String email) {
-        ObjectNode p = Json.MAPPER.createObjectNode();
+        ObjectNode p = Json.object();
         p.put("email", email);
         p.put("firstName", "Ana");
         p.put("lastName", "Martin");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.socialdeclik.shared.Json;
+import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.domain.Mission;
 
 class PrimingTest {
@@ -39,7 +39,7 @@ class PrimingTest {
 
     @Test
     void theUnmatchableMissionIsAValidMissionWithOnlyAnUnknownSkill() {
-        Mission mission = Json.read(Priming.UNMATCHABLE_MISSION, Mission.class);
+        Mission mission = StoredJson.mission(Priming.UNMATCHABLE_MISSION);
 
         assertThat(mission.skills()).containsExactly("zz-priming-only");
     }

@@ -1,15 +1,13 @@
 package org.socialdeclik.shared.domain.vocab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.socialdeclik.shared.Json;
 
 /** Reads the JSON data files of this package from the class path. */
 final class Resources {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Resources() {
     }
@@ -22,7 +20,7 @@ final class Resources {
             if (in == null) {
                 throw new IllegalStateException("resource not found on the class path: " + resource);
             }
-            return JSON.readTree(in);
+            return Json.parse(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
