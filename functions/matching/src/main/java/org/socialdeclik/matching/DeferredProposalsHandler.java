@@ -12,7 +12,6 @@ import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.lambda.EventJson;
-import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.warmup.Priming;
 
 /**

@@ -10,8 +10,6 @@ import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
-import org.socialdeclik.shared.domain.Mission;
-import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.stream.StreamFunction;
