@@ -20,6 +20,13 @@ class DependencyRuleTest {
             .that().resideInAnyPackage("..shared.ports..", "..shared.app..", "..shared.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..shared.aws..", "software.amazon..");
 
+    /** Building a mapper and its reflective (de)serializers cost every init and first request (performance.md step 21). */
+    @ArchTest
+    static final ArchRule no_object_mapper_in_the_functions_code = noClasses()
+            .should().dependOnClassesThat().haveNameMatching(
+                    "com\\.fasterxml\\.jackson\\.databind\\.(ObjectMapper|ObjectReader|ObjectWriter|json\\.JsonMapper)")
+            .because("the functions read and write JSON with Json (streaming) and StoredJson (field by field)");
+
     @ArchTest
     static final ArchRule nobody_prints_to_standard_output = noClasses()
             .that().resideOutsideOfPackage("..shared.logging..")
