@@ -28,8 +28,8 @@ import org.socialdeclik.shared.domain.match.ProfileCard;
  * build on a function's first request. The form is the one the table already holds: members in
  * the order of the record's components, null ones left out, dates in ISO-8601, enums by name;
  * reading ignores members it does not know and takes a missing one as null (false or 0 for a
- * flag or a count). {@code StoredJsonTest} holds it to what Jackson's object mapper wrote, so a
- * component added to one of these records fails that test until it is written and read here too.
+ * flag or a count). {@code StoredJsonTest} holds it to what Jackson's object mapper wrote, and
+ * fails when a record has a component that is not written here.
  */
 public final class StoredJson {
     private StoredJson() {}
