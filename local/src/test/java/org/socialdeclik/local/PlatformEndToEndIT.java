@@ -233,12 +233,15 @@ class PlatformEndToEndIT {
 
         Answer invalid = post(unmoderated, "/missions", "{\"title\": \"\", \"skills\": [], \"workMode\": \"ONSITE\"}");
         Answer malformed = post(unmoderated, "/profiles", "{\"email\": ");
+        Answer trailing = post(unmoderated, "/profiles", "{\"email\": \"a@example.org\"} {\"consent\": true}");
         Answer wrongType = call(unmoderated, "POST", "/profiles", "text/plain", "hello", null);
         Answer tooBig = post(unmoderated, "/missions", "{\"title\": \"" + "x".repeat(70_000) + "\"}");
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").findValuesAsText("field")).contains("title", "skills", "location", "organization");
         assertThat(malformed.status()).isEqualTo(400);
+        assertThat(trailing.status()).isEqualTo(400);
+        assertThat(trailing.json().get("detail").asText()).isEqualTo(malformed.json().get("detail").asText());
         assertThat(wrongType.status()).isEqualTo(415);
         assertThat(tooBig.status()).isEqualTo(413);
         Thread.sleep(500);

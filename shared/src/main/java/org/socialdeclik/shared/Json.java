@@ -2,6 +2,7 @@ package org.socialdeclik.shared;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -28,7 +29,8 @@ import java.util.Map;
  * are written and read field by field ({@code aws/StoredJson}); views are maps and lists.
  *
  * <p>Reading gives what {@code ObjectMapper.readTree} gave (the same node types, the last of two
- * equal names wins, an empty input is a missing node); writing gives what the platform's former
+ * equal names wins, an empty input is a missing node), except that content after the value is
+ * refused where the mapper ignored it ({@code {"a":1} junk} is not a JSON body); writing gives what the platform's former
  * mapper wrote: null members of maps left out, dates and instants in ISO-8601, enums by name.
  */
 public final class Json {
@@ -76,7 +78,14 @@ public final class Json {
     }
 
     private static JsonNode root(JsonParser parser) throws IOException {
-        return parser.nextToken() == null ? MissingNode.getInstance() : value(parser);
+        if (parser.nextToken() == null) {
+            return MissingNode.getInstance();
+        }
+        JsonNode root = value(parser);
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "content after the JSON value");
+        }
+        return root;
     }
 
     private static JsonNode value(JsonParser parser) throws IOException {

@@ -60,7 +60,7 @@ class JsonTest {
     void an_empty_input_is_a_missing_node_and_broken_json_is_refused() {
         assertThat(catching(() -> Json.parse("")).isMissingNode()).isTrue();
         assertThat(catching(() -> Json.parse("   ")).isMissingNode()).isTrue();
-        for (String broken : List.of("{", "{\"a\":}", "[1,,2]", "{'a':1}", "nul")) {
+        for (String broken : List.of("{", "{\"a\":}", "[1,,2]", "{'a':1}", "nul", "{\"a\":1} junk", "{} {}", "[1]]")) {
             assertThatThrownBy(() -> Json.parse(broken)).as(broken).isInstanceOf(JsonProcessingException.class);
         }
     }
