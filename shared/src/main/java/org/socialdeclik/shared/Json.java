@@ -52,17 +52,20 @@ public final class Json {
     }
 
     public static JsonNode parse(String json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            return root(parser);
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return inMemory(() -> FACTORY.createParser(json));
     }
 
     public static JsonNode parse(byte[] json) throws JsonProcessingException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        return inMemory(() -> FACTORY.createParser(json));
+    }
+
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    /** Text already in memory: broken JSON is the caller's to handle, any other I/O failure is not expected. */
+    private static JsonNode inMemory(ParserSource source) throws JsonProcessingException {
+        try (JsonParser parser = source.open()) {
             return root(parser);
         } catch (JsonProcessingException e) {
             throw e;
