@@ -10,7 +10,7 @@ export PATH := $(JAVA_HOME)/bin:$(PATH)
 export MAVEN_OPTS ?= --sun-misc-unsafe-memory-access=allow
 MVN ?= mvn -B -ntp
 
-.PHONY: help build test unit-test run clean
+.PHONY: help build test unit-test run clean prereqs
 
 help:
 	@echo "make run             set up and run the platform locally (API 127.0.0.1:3000, web 127.0.0.1:8080)"
@@ -29,9 +29,14 @@ build:
 unit-test:
 	$(MVN) -q test
 
+# JDK, Maven, Python (and Node.js for the tests) are checked first: what is missing is named
+# with the command that installs it (and installed, as root on Debian). scripts/prereqs.sh
+prereqs:
+	@scripts/prereqs.sh $(if $(filter test,$(MAKECMDGOALS)),test,run)
+
 # Every tier: unit tests, integration and end-to-end tests against the emulator (started and
 # stopped by scripts/with-moto.sh), then cfn-lint and sam build on the template.
-test: emulator tools
+test: prereqs emulator tools
 	scripts/with-moto.sh $(MVN) install -DskipITs=false
 	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory lint

@@ -21,7 +21,7 @@ $(EMULATOR_STAMP): requirements-emulator.txt
 
 ## run: build, then serve the API on 127.0.0.1:3000 (PORT=... to change, MODERATION=off to publish without review)
 ## and the web app on 127.0.0.1:8080 (WEB_PORT=... to change), which is then the WEB_BASE_URL of the emails
-run: emulator web-build
+run: prereqs emulator web-build
 	$(MVN) -q -DskipTests install
 	@$(if $(PORT),PORT="$(PORT)") $(if $(WEB_PORT),WEB_PORT="$(WEB_PORT)") $(if $(MODERATION),MODERATION="$(MODERATION)") \
 	  MOTO_SERVER="$(MOTO_SERVER_BIN)" \

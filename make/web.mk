@@ -9,8 +9,6 @@
 WEB_PYTHON   ?= $(shell command -v python3.11 || command -v python3)
 WEB_DEPS     := web/node_modules/.installed
 WEB_RUNNER   := local/target/local-runner.jar
-CHROMIUM     ?= /usr/bin/chromium
-export CHROMIUM
 
 .PHONY: web-build web-deps web-test deploy-web
 
@@ -18,12 +16,14 @@ export CHROMIUM
 web-build:
 	@$(WEB_PYTHON) web/build.py $(if $(API_URL),--api-url "$(API_URL)")
 
-## web-deps: the pinned npm packages of the tests (playwright-core, axe-core), from package-lock.json
+## web-deps: the pinned npm packages of the tests (playwright-core, axe-core, and the headless
+## Chromium of @sparticuz/chromium, inflated once into web/node_modules/.cache), from package-lock.json
 web-deps: $(WEB_DEPS)
 
 $(WEB_DEPS): web/package.json web/package-lock.json
-	@command -v npm >/dev/null || { echo "web-test needs Node.js 20+ and npm" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "web-test needs Node.js 20.11+ and npm" >&2; exit 1; }
 	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@echo "Headless Chromium: $$(node web/tools/chromium.mjs)"
 	@touch $@
 
 # The local runner the tests start; make test has just built it, and make build refreshes it.
@@ -32,7 +32,6 @@ $(WEB_RUNNER):
 
 ## web-test: the site's checks, then every flow in headless Chromium against the real local stack
 web-test: emulator web-build web-deps $(WEB_RUNNER)
-	@test -x "$(CHROMIUM)" || { echo "web-test needs Chromium at $(CHROMIUM): apt-get install -y chromium" >&2; exit 1; }
 	cd web && node --test --test-concurrency=1 test/*.test.mjs
 
 ## deploy-web: build the site for a deployed stack (its ApiUrl) and upload it to its bucket

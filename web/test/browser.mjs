@@ -1,22 +1,15 @@
-// Headless Chromium from Debian's packages, driven by playwright-core; axe-core checks; a
-// screenshot of the page when a test fails (test-results/).
-import { chromium } from 'playwright-core';
+// The browser tests' helpers: a page per test with a screenshot when it fails (test-results/),
+// axe-core checks. The browser itself is started by ../tools/chromium.mjs (the pinned npm package's
+// headless Chromium), as every other part of the project starts it.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { RESULTS } from './stack.mjs';
 
+export { launch } from '../tools/chromium.mjs';
+
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-// Chromium's own background traffic is off: this machine reaches nothing but itself.
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-}
 
 /**
  * Runs fn(page) in a fresh browser context (French browser, laptop size unless told); on failure

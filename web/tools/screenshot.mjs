@@ -1,9 +1,9 @@
 // The README's picture of the two forms (docs/web-forms.png): starts the local stack, fills the
-// mission and profile forms in headless Chromium, and puts the two side by side.
+// mission and profile forms in headless Chromium (tools/chromium.mjs), and puts the two side by side.
 //   node web/tools/screenshot.mjs   (after make build web-build web-deps emulator)
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../test/browser.mjs';
+import { launch } from './chromium.mjs';
 import { ROOT, startStack } from '../test/stack.mjs';
 
 const out = join(ROOT, 'docs/web-forms.png');
