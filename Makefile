@@ -17,6 +17,8 @@ help:
 	@echo "make test            set up and run every test, cfn-lint and sam build"
 	@echo "make unit-test       the unit tests only (no emulator, no network)"
 	@echo "make web-test        the web app's browser tests (headless Chromium, real local stack)"
+	@echo "make endpoint-test   make run on an emulator it did not start (AWS_ENDPOINT_URL), and make token"
+	@echo "make token PURPOSE=review SUBJECT=<id> [EVENT=events/...]   a token signed with the local run's key"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
 	@echo "make bench-coldstart every function started as Lambda does (RIE) beside a hello world"
 	@echo "make bench-api       the local stack: 1,000 API calls and a fan-out of 500 proposals"
@@ -35,9 +37,12 @@ prereqs:
 	@scripts/prereqs.sh $(if $(filter test,$(MAKECMDGOALS)),test,run)
 
 # Every tier: unit tests, integration and end-to-end tests against the emulator (started and
-# stopped by scripts/with-moto.sh), then cfn-lint and sam build on the template.
+# stopped by scripts/with-moto.sh), make run on an emulator it did not start, the browser tests,
+# then cfn-lint and sam build on the template.
 test: prereqs emulator tools
 	scripts/with-moto.sh $(MVN) install -DskipITs=false
+	@touch $(LOCAL_STAMP)
+	$(MAKE) --no-print-directory endpoint-test
 	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory sam-build

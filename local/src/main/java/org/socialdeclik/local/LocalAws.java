@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -65,7 +66,8 @@ final class LocalAws implements AutoCloseable {
                 .httpClient(http).build();
     }
 
-    record Table(String name, String arn, String streamArn) {
+    /** @param created false when the table was there already and is reused */
+    record Table(String name, String arn, String streamArn, boolean created) {
     }
 
     /**
@@ -122,12 +124,16 @@ final class LocalAws implements AutoCloseable {
             request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
                     .streamViewType(stream.get("StreamViewType").toString()).build());
         }
+        boolean created = true;
         try {
             dynamoDb.createTable(request.build());
         } catch (ResourceInUseException e) {
-            // The table is there already (an emulator that outlived a run): use it as it is.
+            created = false; // there already (an emulator that outlived a run, LocalStack): reused as it is
         }
         TableDescription table = awaitActive(name);
+        if (!created) {
+            requireSameKeys(table, request.build(), where);
+        }
         Map<String, Object> ttl = SamTemplate.map(intrinsics.resolve(properties.get("TimeToLiveSpecification")),
                 where + "TimeToLiveSpecification");
         if (ttl.get("AttributeName") != null && Boolean.parseBoolean(String.valueOf(ttl.get("Enabled")))) {
@@ -138,7 +144,23 @@ final class LocalAws implements AutoCloseable {
                         .timeToLiveSpecification(t -> t.attributeName(attribute).enabled(true)));
             }
         }
-        return new Table(name, table.tableArn(), table.latestStreamArn());
+        return new Table(name, table.tableArn(), table.latestStreamArn(), created);
+    }
+
+    /** A reused table must have the declared keys and stream, or the functions would fail in odd ways later. */
+    private static void requireSameKeys(TableDescription table, CreateTableRequest declared, String where) {
+        if (!table.keySchema().equals(declared.keySchema())) {
+            throw new TemplateException("Table " + table.tableName() + " exists with the keys " + table.keySchema()
+                    + ", not the " + where + "KeySchema " + declared.keySchema()
+                    + ": delete it, or give this run another name (--table NAME)");
+        }
+        if (declared.streamSpecification() != null && (table.streamSpecification() == null
+                || !Boolean.TRUE.equals(table.streamSpecification().streamEnabled())
+                || table.streamSpecification().streamViewType() != declared.streamSpecification().streamViewType())) {
+            throw new TemplateException("Table " + table.tableName() + " exists without the " + where
+                    + "StreamSpecification " + declared.streamSpecification().streamViewTypeAsString()
+                    + ": delete it, or give this run another name (--table NAME)");
+        }
     }
 
     private TableDescription awaitActive(String name) {
@@ -209,19 +231,28 @@ final class LocalAws implements AutoCloseable {
         return value.toString();
     }
 
+    /** The name of a template secret in the emulator: the run's table name, then its logical id. */
+    static String secretName(String tableName, String logicalId) {
+        return tableName + "/" + logicalId;
+    }
+
+    /** A secret of the run: its ARN, and whether it was there already. */
+    record Secret(String arn, boolean created) {
+    }
+
     /**
-     * Creates (or refreshes) a secret whose value is generated as the template's
-     * GenerateSecretString says, with a fresh random key; returns its ARN. The value is never logged.
+     * Creates a secret whose value is generated as the template's GenerateSecretString says, with a
+     * fresh random key; a secret of that name that exists already (an emulator that outlived a run)
+     * is reused with its value, so the links of the emails it signed still work. The value is never logged.
      */
-    String createSecret(String name, Map<String, Object> properties, Intrinsics intrinsics) {
+    Secret createSecret(String name, Map<String, Object> properties, Intrinsics intrinsics) {
         String value = secretValue(SamTemplate.map(intrinsics.resolve(properties.get("GenerateSecretString")),
                 "GenerateSecretString"), new SecureRandom());
         try {
-            return secrets.createSecret(b -> b.name(name).secretString(value)
-                    .description("Local run: generated at start")).arn();
+            return new Secret(secrets.createSecret(b -> b.name(name).secretString(value)
+                    .description("Local run: generated at its first start")).arn(), true);
         } catch (ResourceExistsException e) {
-            secrets.putSecretValue(b -> b.secretId(name).secretString(value));
-            return secrets.describeSecret(b -> b.secretId(name)).arn();
+            return new Secret(secrets.describeSecret(b -> b.secretId(name)).arn(), false);
         }
     }
 
@@ -271,11 +302,30 @@ final class LocalAws implements AutoCloseable {
         return secret.toString();
     }
 
-    void createConfigurationSet(String name) {
+    /**
+     * Creates the configuration set, or reuses the one of that name (an emulator that outlived a
+     * run: moto then refuses a second CreateConfigurationSet with a plain 400). "created",
+     * "reused", or, when the emulator does not implement SES v2 configuration sets (HTTP 501, as
+     * LocalStack's coverage lists them), "not supported": the emails still name it.
+     */
+    String createConfigurationSet(String name) {
         try {
-            ses.createConfigurationSet(b -> b.configurationSetName(name));
-        } catch (AlreadyExistsException e) {
-            // Shared emulator, same name: it is the same thing.
+            // Listed rather than read: moto's GetConfigurationSet answer does not parse in the Java SDK.
+            if (ses.listConfigurationSetsPaginator(b -> b.pageSize(100)).stream()
+                    .anyMatch(page -> page.configurationSets().contains(name))) {
+                return "reused";
+            }
+            try {
+                ses.createConfigurationSet(b -> b.configurationSetName(name));
+            } catch (AlreadyExistsException raced) {
+                return "reused"; // another run on the same emulator made it in between
+            }
+            return "created";
+        } catch (SdkServiceException e) {
+            if (e.statusCode() == 501) {
+                return "not supported by this emulator";
+            }
+            throw e;
         }
     }
 

@@ -350,13 +350,15 @@ public final class LocalPlatform implements AutoCloseable {
             }
             intrinsics.bind(table.logicalId(), name, attributes);
             tables.add(name);
-            LOG.info("Table {} ready (resource {}, stream {})", name, table.logicalId(), created.streamArn());
+            LOG.info("Table {} {} (resource {}, stream {})", name, created.created() ? "created" : "reused",
+                    table.logicalId(), created.streamArn());
         }
         for (SamTemplate.Resource secret : active(template.resourcesOfType(SamTemplate.SECRET), intrinsics)) {
-            String arn = aws.createSecret(config.tableName() + "/" + secret.logicalId(), secret.properties(),
-                    intrinsics);
-            intrinsics.bind(secret.logicalId(), arn, Map.of("Id", arn));
-            LOG.info("Secret {} created with a fresh random value ({})", secret.logicalId(), arn);
+            LocalAws.Secret created = aws.createSecret(LocalAws.secretName(config.tableName(), secret.logicalId()),
+                    secret.properties(), intrinsics);
+            intrinsics.bind(secret.logicalId(), created.arn(), Map.of("Id", created.arn()));
+            LOG.info("Secret {} {} ({})", secret.logicalId(),
+                    created.created() ? "created with a fresh random value" : "reused with its value", created.arn());
         }
         for (SamTemplate.Resource set : active(template.resourcesOfType(SamTemplate.SES_CONFIGURATION_SET),
                 intrinsics)) {
@@ -364,9 +366,9 @@ public final class LocalPlatform implements AutoCloseable {
             if (name == null) {
                 name = config.tableName() + "-" + set.logicalId();
             }
-            aws.createConfigurationSet(name);
+            String outcome = aws.createConfigurationSet(name);
             intrinsics.bind(set.logicalId(), name, Map.of());
-            LOG.info("SES configuration set {} created", name);
+            LOG.info("SES configuration set {} {}", name, outcome);
         }
         for (SamTemplate.Resource identity : active(template.resourcesOfType(SamTemplate.SES_EMAIL_IDENTITY),
                 intrinsics)) {
