@@ -20,12 +20,18 @@ $(EMULATOR_STAMP): requirements-emulator.txt
 	$(EMULATOR_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-emulator.txt
 	@touch $@
 
-# The reactor is installed again when a pom or a main source or resource is newer than the stamp
-# (make test's own install refreshes the stamp too).
+# The reactor is installed again when a pom or a main source or resource is newer than the stamp,
+# or when a jar of the runner's class path has gone (mvn clean in one module, say); make test's own
+# install refreshes the stamp too.
 LOCAL_SOURCES := $(shell find pom.xml shared functions local -type f \( -name pom.xml -o -path '*/src/main/*' \) 2>/dev/null)
 LOCAL_STAMP   := local/target/local-runner.stamp
+LOCAL_GONE    := $(shell for f in local/target/local-runner.jar local/target/classpath.txt \
+                   $$(tr ':' ' ' < local/target/classpath.txt 2>/dev/null); do [ -e "$$f" ] || { echo "$$f"; break; }; done)
 
-$(LOCAL_STAMP): $(LOCAL_SOURCES)
+.PHONY: local-force
+local-force:
+
+$(LOCAL_STAMP): $(LOCAL_SOURCES) $(if $(LOCAL_GONE),local-force)
 	$(MVN) -q -DskipTests install
 	@touch $@
 
