@@ -20,6 +20,7 @@ help:
 	@echo "make endpoint-test   make run on an emulator it did not start (AWS_ENDPOINT_URL), and make token"
 	@echo "make token PURPOSE=review SUBJECT=<id> [EVENT=events/...]   a token signed with the local run's key"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
+	@echo "make redrive [STACK=name]    run the recovery sweep now (the stack's, or the local run's)"
 	@echo "make bench-coldstart every function started as Lambda does (RIE) beside a hello world"
 	@echo "make bench-api       the local stack: 1,000 API calls and a fan-out of 500 proposals"
 	@echo "make bench-matching  items read per mission at 1,000 and 10,000 profiles"

@@ -2,7 +2,7 @@
 """Writes the sample events: real-shaped API Gateway v2 and DynamoDB stream events, one per
 function and case. Handler tests load them, and so does `sam local invoke -e`. Run it after
 changing a sample: python3 events/generate.py"""
-import json, os, copy
+import base64, copy, hashlib, json, os
 root = os.path.dirname(os.path.abspath(__file__))
 def http(method, path, route, body=None, path_params=None, query=None, headers=None, ctype='application/json; charset=utf-8'):
     h = {"accept": "application/json", "accept-language": "fr-FR,fr;q=0.9", "host": "abc123.execute-api.eu-west-3.amazonaws.com",
@@ -95,10 +95,19 @@ w('profiles/unsubscribe-one-click.json', http('POST', '/unsubscribe', 'POST /uns
 w('deferred/hourly.json', {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
   "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:00:00Z", "region": "eu-west-3",
   "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Hourly"], "detail": {}})
+w('recovery/sweep.json', {"version": "0", "id": "8c1e5f0a-55b2-4b6e-9d43-0f3f7a1d2c9b", "detail-type": "Scheduled Event",
+  "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:05:00Z", "region": "eu-west-3",
+  "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Sweep"], "detail": {}})
 def ses_event(kind):
     mail = {"timestamp": "2026-11-27T20:10:00.000Z", "source": "no-reply@socialdeclik.example", "messageId": "0102018c-demo",
             "destination": ["ana.martin@example.org"], "tags": {"ses:configuration-set": ["socialdeclik-EmailConfigurationSet"]}}
-    if kind == "bounce":
+    if kind == "send":
+        # the message tags the notifier sets: the outbox item (base64url of its id) and the part
+        # (16 hex digits of the recipient's SHA-256), as SES copies them into mail.tags
+        mail["tags"]["outbox"] = [base64.urlsafe_b64encode(b"VERIFY#p-fb").decode().rstrip("=")]
+        mail["tags"]["part"] = [hashlib.sha256(b"ana.martin@example.org").hexdigest()[:16]]
+        body = {"eventType": "Send", "mail": mail, "send": {}}
+    elif kind == "bounce":
         body = {"eventType": "Bounce", "mail": mail, "bounce": {"bounceType": "Permanent", "bounceSubType": "General",
                 "bouncedRecipients": [{"emailAddress": "ana.martin@example.org", "action": "failed", "status": "5.1.1"}],
                 "timestamp": "2026-11-27T20:10:01.000Z", "feedbackId": "0102018c-bounce"}}
@@ -114,3 +123,4 @@ def ses_event(kind):
                 "UnsubscribeUrl": "https://sns.eu-west-3.amazonaws.com/?Action=Unsubscribe", "MessageAttributes": {}}}]}
 w('feedback/permanent-bounce.json', ses_event("bounce"))
 w('feedback/complaint.json', ses_event("complaint"))
+w('feedback/send.json', ses_event("send"))

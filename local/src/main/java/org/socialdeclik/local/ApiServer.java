@@ -32,6 +32,7 @@ final class ApiServer implements AutoCloseable {
     private final LocalTopics topics;
     private volatile Routes<LocalFunction> routes;
     private volatile Cors cors;
+    private volatile FaultEndpoints faults;
 
     /** Health as {@code /_local/health} reports it. */
     record HealthReport(boolean up, Map<String, Object> details) {
@@ -59,6 +60,11 @@ final class ApiServer implements AutoCloseable {
         this.routes = routes;
     }
 
+    /** Serves {@code /_local/faults} and {@code /_local/failures} (once the emulated SES is up). */
+    void serveFaults(FaultEndpoints faults) {
+        this.faults = faults;
+    }
+
     private void handle(HttpExchange exchange) {
         long start = System.nanoTime();
         String method = exchange.getRequestMethod();
@@ -66,7 +72,9 @@ final class ApiServer implements AutoCloseable {
         String label = method + " " + rawPath;
         HttpEvents.Response response;
         try {
-            if (rawPath.equals("/_local") || rawPath.startsWith("/_local/")) {
+            if (FaultEndpoints.serves(rawPath)) {
+                response = faults(exchange, method, rawPath);
+            } else if (rawPath.equals("/_local") || rawPath.startsWith("/_local/")) {
                 response = rawPath.startsWith("/_local/sns/") || rawPath.equals("/_local/ses-feedback")
                         ? publish(exchange, method, rawPath) : local(method, rawPath);
             } else {
@@ -238,6 +246,20 @@ final class ApiServer implements AutoCloseable {
             LOG.error("A subscribed function failed (requestId {})", e.requestId(), e.getCause());
             return HttpEvents.problem(500, "Internal Server Error", null);
         }
+    }
+
+    private HttpEvents.Response faults(HttpExchange exchange, String method, String rawPath) {
+        FaultEndpoints current = faults;
+        if (current == null) {
+            return HttpEvents.problem(503, "Service Unavailable", "The local platform is starting.");
+        }
+        byte[] body;
+        try {
+            body = readBody(exchange.getRequestBody());
+        } catch (IOException e) {
+            return HttpEvents.problem(400, "Bad Request", "The request body could not be read.");
+        }
+        return body == null ? HttpEvents.problem(413, "Content Too Large", null) : current.handle(method, rawPath, body);
     }
 
     /** {@code POST /_local/schedules/{function}/{event}}: runs a scheduled function now. */

@@ -12,13 +12,17 @@ import java.util.Set;
  */
 final class FunctionEnvironment {
     private static final Set<String> SET_BY_RUNNER = Set.of("AWS_REGION", "AWS_DEFAULT_REGION",
-            "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
+            "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_SESV2", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
 
     private FunctionEnvironment() {
     }
 
+    /**
+     * @param sesEndpoint the local SES front ({@link LocalSes}), given to the SDK as
+     *                    {@code AWS_ENDPOINT_URL_SESV2}; null: SES on {@code endpoint} like the rest
+     */
     static Map<String, String> resolve(SamTemplate.FunctionSpec spec, Intrinsics intrinsics, LocalConfig config,
-            String apiBaseUrl, URI endpoint) {
+            String apiBaseUrl, URI endpoint, URI sesEndpoint) {
         Map<String, String> environment = new LinkedHashMap<>();
         for (Map.Entry<String, Object> variable : spec.environment().entrySet()) {
             String name = variable.getKey();
@@ -58,6 +62,9 @@ final class FunctionEnvironment {
         environment.put("AWS_REGION", config.region());
         environment.put("AWS_DEFAULT_REGION", config.region());
         environment.put("AWS_ENDPOINT_URL", endpoint.toString());
+        if (sesEndpoint != null) {
+            environment.put("AWS_ENDPOINT_URL_SESV2", sesEndpoint.toString());
+        }
         environment.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
         environment.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
         environment.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());

@@ -32,10 +32,12 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsExcept
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sesv2.model.GetEmailIdentityResponse;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The runner's own SDK clients on the emulator, and what it provisions there from the template:
- * tables (keys, indexes, stream, TTL), secrets, SES identities and configuration sets.
+ * tables (keys, indexes, stream, TTL), secrets, SES identities and configuration sets, SQS queues.
  */
 final class LocalAws implements AutoCloseable {
     static final String ACCESS_KEY = "local";
@@ -48,6 +50,7 @@ final class LocalAws implements AutoCloseable {
     final DynamoDbStreamsClient streams;
     final SecretsManagerClient secrets;
     final SesV2Client ses;
+    final SqsClient sqs;
 
     LocalAws(URI endpoint, String region) {
         this.http = UrlConnectionHttpClient.builder()
@@ -64,6 +67,19 @@ final class LocalAws implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(http).build();
         this.ses = SesV2Client.builder().endpointOverride(endpoint).region(r).credentialsProvider(credentials)
                 .httpClient(http).build();
+        this.sqs = SqsClient.builder().endpointOverride(endpoint).region(r).credentialsProvider(credentials)
+                .httpClient(http).build();
+    }
+
+    record Queue(String url, String arn) {
+    }
+
+    /** Creates a queue (or takes the one of that name); the template's properties change nothing locally. */
+    Queue createQueue(String name) {
+        String url = sqs.createQueue(b -> b.queueName(name)).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return new Queue(url, arn);
     }
 
     /** @param created false when the table was there already and is reused */
@@ -354,6 +370,7 @@ final class LocalAws implements AutoCloseable {
         streams.close();
         secrets.close();
         ses.close();
+        sqs.close();
         http.close();
     }
 }

@@ -35,23 +35,21 @@ final class LocalFunction {
     private final Method method;
     private final boolean streaming;
     private final String arn;
-    private final Outbox outbox;
     private final Duration initDuration;
     private final ReentrantLock container = new ReentrantLock(true);
 
-    private LocalFunction(SamTemplate.FunctionSpec spec, Object handler, Method method, String arn, Outbox outbox,
+    private LocalFunction(SamTemplate.FunctionSpec spec, Object handler, Method method, String arn,
             Duration initDuration) {
         this.spec = spec;
         this.handler = handler;
         this.method = method;
         this.streaming = handler instanceof RequestStreamHandler && !spec.handler().contains("::");
         this.arn = arn;
-        this.outbox = outbox;
         this.initDuration = initDuration;
     }
 
-    static LocalFunction create(SamTemplate.FunctionSpec spec, Map<String, String> environment, Outbox outbox,
-            String region, String accountId) {
+    static LocalFunction create(SamTemplate.FunctionSpec spec, Map<String, String> environment, String region,
+            String accountId) {
         String id = spec.logicalId();
         Class<?> type;
         try {
@@ -70,7 +68,7 @@ final class LocalFunction {
         Method method = handlerMethod(type, spec.handlerMethod(), id);
         long start = System.nanoTime();
         Object handler;
-        try (Outbox.Scope ignored = outbox.bind()) {
+        try {
             handler = constructor.newInstance(Map.copyOf(environment));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -81,7 +79,7 @@ final class LocalFunction {
         }
         Duration init = Duration.ofNanos(System.nanoTime() - start);
         String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + spec.functionName();
-        return new LocalFunction(spec, handler, method, arn, outbox, init);
+        return new LocalFunction(spec, handler, method, arn, init);
     }
 
     private static Method handlerMethod(Class<?> type, String name, String id) {
@@ -136,7 +134,7 @@ final class LocalFunction {
         String requestId = UUID.randomUUID().toString();
         container.lock();
         long start = System.nanoTime();
-        try (Outbox.Scope ignored = outbox.bind()) {
+        try {
             long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
             LocalContext context = new LocalContext(requestId, spec.functionName(), arn, spec.memoryMb(), deadline);
             if (streaming) {

@@ -45,6 +45,7 @@ public final class LocalPlatform implements AutoCloseable {
     private LocalConfig config; // its webBaseUrl is settled in boot() once the web server has its port
     private final Outbox outbox = new Outbox();
     private final FailureDestination failures = new FailureDestination();
+    private volatile LocalSes ses;
     private final List<StreamPoller> pollers = new CopyOnWriteArrayList<>();
     private final Map<String, LocalSchedule> schedules = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final LocalTopics topics = new LocalTopics(LocalConfig.DEFAULT_REGION, ACCOUNT_ID);
@@ -233,7 +234,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         // Everything that can be checked without the emulator is checked first.
         List<SamTemplate.FunctionSpec> specs = template.functions(intrinsics);
-        topics.sesEventTopics(template.sesEventTopics());
+        topics.sesEventTopics(template.sesEventTopicsByType());
         Map<String, List<EventPattern>> filters = new LinkedHashMap<>();
         Routes<SamTemplate.FunctionSpec> routeCheck = new Routes<>();
         for (SamTemplate.FunctionSpec spec : specs) {
@@ -255,7 +256,6 @@ public final class LocalPlatform implements AutoCloseable {
         }
 
         api = new ApiServer(config.port(), this::health, outbox, () -> schedules, topics);
-        outbox.becomeFallback();
         if (config.endpoint() != null) {
             endpoint = config.endpoint();
             LOG.info("Using the emulator at {} (AWS_ENDPOINT_URL)", endpoint);
@@ -264,11 +264,13 @@ public final class LocalPlatform implements AutoCloseable {
             endpoint = moto.endpoint();
         }
         aws = new LocalAws(endpoint, region);
+        ses = new LocalSes(endpoint, outbox, topics);
+        api.serveFaults(new FaultEndpoints(ses, failures));
         provision(intrinsics);
 
         for (SamTemplate.FunctionSpec spec : specs) {
             environments.put(spec.logicalId(),
-                    FunctionEnvironment.resolve(spec, intrinsics, config, apiBaseUrl(), endpoint));
+                    FunctionEnvironment.resolve(spec, intrinsics, config, apiBaseUrl(), endpoint, ses.endpoint()));
         }
         moderation = moderation();
         Set<String> senders = new LinkedHashSet<>(identities);
@@ -289,8 +291,7 @@ public final class LocalPlatform implements AutoCloseable {
 
         Routes<LocalFunction> routes = new Routes<>();
         for (SamTemplate.FunctionSpec spec : specs) {
-            LocalFunction function = LocalFunction.create(spec, environments.get(spec.logicalId()), outbox, region,
-                    ACCOUNT_ID);
+            LocalFunction function = LocalFunction.create(spec, environments.get(spec.logicalId()), region, ACCOUNT_ID);
             functions.put(spec.logicalId(), function);
             LOG.info("Function {} ({}) initialised in {} ms", spec.logicalId(), spec.handlerClass(),
                     function.initDuration().toMillis());
@@ -329,7 +330,7 @@ public final class LocalPlatform implements AutoCloseable {
                 }
                 StreamPoller poller = new StreamPoller(functions.get(spec.logicalId()), source, streamArn,
                         filters.get(spec.logicalId() + "." + source.eventName()), aws.streams, region, failures,
-                        destinationName(source.onFailureDestination()), config.pollInterval());
+                        FailureDestination.destination(intrinsics, source.onFailureDestination()), config.pollInterval());
                 pollers.add(poller);
                 poller.start();
             }
@@ -378,6 +379,8 @@ public final class LocalPlatform implements AutoCloseable {
                 identities.add(LocalAws.address(name));
             }
         }
+        failures.provisionQueues(active(template.resourcesOfType(SamTemplate.SQS_QUEUE), intrinsics), intrinsics, aws,
+                config.tableName());
         Map<String, Object> apiAttributes = Map.of("ApiEndpoint", apiBaseUrl(), "ApiId", "local");
         intrinsics.bind("ServerlessHttpApi", "local", apiAttributes);
         for (SamTemplate.Resource httpApi : template.resourcesOfType(SamTemplate.HTTP_API)) {
@@ -411,17 +414,6 @@ public final class LocalPlatform implements AutoCloseable {
             origins.add(web.replace("://localhost", "://127.0.0.1"));
         }
         return origins;
-    }
-
-    private static String destinationName(Object destination) {
-        if (destination instanceof Map<?, ?> map && map.size() == 1) {
-            Object value = map.values().iterator().next();
-            if (value instanceof List<?> list && !list.isEmpty()) {
-                return String.valueOf(list.get(0));
-            }
-            return String.valueOf(value);
-        }
-        return destination == null ? null : destination.toString();
     }
 
     /** The API's address as the web app's config.js gives it (the configured port until the API is bound). */
@@ -477,7 +469,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     private void describe(List<SamTemplate.FunctionSpec> specs, Map<String, List<EventPattern>> filters) {
         banner.add("Social Declik local run (no Docker) from " + templatePath);
-        banner.add("  API        " + apiBaseUrl() + "   (/_local/health, /_local/emails, /_local/schedules, /_local/ses-feedback)");
+        banner.add("  API        " + apiBaseUrl() + "   (/_local/health, /_local/emails, /_local/schedules, /_local/ses-feedback,"
+                + " /_local/faults, /_local/failures)");
         banner.add("  Web app    " + config.webBaseUrl() + "   (WEB_BASE_URL in emails; "
                 + (web != null ? "served from " + web.root() : "not served by this run") + ")");
         banner.add("  Emulator   " + endpoint + (moto != null ? "   (moto pid " + moto.pid() + ", log " + moto.log() + ")"
@@ -536,6 +529,9 @@ public final class LocalPlatform implements AutoCloseable {
                 web.close();
             }
             pollers.forEach(StreamPoller::close);
+            if (ses != null) {
+                ses.close();
+            }
             if (aws != null) {
                 aws.close();
             }
@@ -543,7 +539,6 @@ public final class LocalPlatform implements AutoCloseable {
                 moto.close();
             }
         } finally {
-            outbox.resignFallback();
             closed.countDown();
         }
     }

@@ -20,12 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@code Schedule} event of a function: fired every period for {@code rate(...)} expressions,
- * and at any time through {@code POST /_local/schedules/{function}/{event}} (the only way for
+ * A {@code Schedule} event of a function: fired every period for {@code rate(...)} expressions
+ * (at most {@link #LOCAL_PERIOD} apart locally: a local session is short), and at any time through {@code POST /_local/schedules/{function}/{event}} (the only way for
  * {@code cron(...)} ones: a local session rarely lives until the next cron date).
  */
 final class LocalSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchedule.class);
+    /** The local schedule period: a {@code rate(...)} longer than this fires this often locally. */
+    static final Duration LOCAL_PERIOD = Duration.ofMinutes(1);
     private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
 
     private final LocalFunction function;
@@ -63,7 +65,7 @@ final class LocalSchedule {
     void start(ScheduledExecutorService timers) {
         Optional<Duration> period = period(source.expression());
         if (source.enabled() && period.isPresent() && !period.get().isZero()) {
-            long millis = period.get().toMillis();
+            long millis = Math.min(period.get().toMillis(), LOCAL_PERIOD.toMillis());
             timer = timers.scheduleAtFixedRate(this::fireQuietly, millis, millis, TimeUnit.MILLISECONDS);
         }
     }

@@ -21,7 +21,7 @@ final class LocalTopics {
     private final String region;
     private final String account;
     private final Map<String, List<LocalFunction>> subscribers = new ConcurrentHashMap<>();
-    private volatile List<String> sesEventTopics = List.of();
+    private volatile Map<String, List<String>> sesEventTopics = Map.of();
 
     LocalTopics(String region, String account) {
         this.region = region;
@@ -32,9 +32,27 @@ final class LocalTopics {
         subscribers.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(function);
     }
 
-    /** The topics SES configuration sets publish to, from the template. */
-    void sesEventTopics(List<String> topics) {
-        this.sesEventTopics = List.copyOf(topics);
+    /** The topics SES configuration sets publish to, by event type (lower case: send, bounce ...), from the template. */
+    void sesEventTopics(Map<String, List<String>> byType) {
+        this.sesEventTopics = Map.copyOf(byType);
+    }
+
+    /**
+     * Publishes an SES event ({@code eventType} Send, Bounce, Complaint ...) to the topics of the
+     * event destinations that match its type, as SES does; answers how many functions received it.
+     */
+    int publishSesEvent(String eventType, Map<String, Object> body) {
+        String message;
+        try {
+            message = Json.MAPPER.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        int delivered = 0;
+        for (String topic : sesEventTopics.getOrDefault(eventType.toLowerCase(java.util.Locale.ROOT), List.of())) {
+            delivered += publish(topic, message).size();
+        }
+        return delivered;
     }
 
     /**
@@ -54,17 +72,7 @@ final class LocalTopics {
             body.put("complaint", Map.of("complainedRecipients", List.of(Map.of("emailAddress", email)),
                     "complaintFeedbackType", "abuse"));
         }
-        String message;
-        try {
-            message = Json.MAPPER.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        int delivered = 0;
-        for (String topic : sesEventTopics) {
-            delivered += publish(topic, message).size();
-        }
-        return delivered;
+        return publishSesEvent(type, body);
     }
 
     boolean has(String topic) {

@@ -6,47 +6,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The emails sent so far, oldest first. Filled by {@link OutboxInterceptor} from every successful
- * SES SendEmail call: so it holds exactly what the emulator accepted.
- *
- * <p>Each running platform has its own outbox. A handler invoked by a platform records into that
- * platform's outbox (bound to the invoking thread); an email sent from any other thread goes to
- * the most recently started platform's outbox.
+ * The emails sent so far, oldest first. Filled by {@link LocalSes} as the emulator accepts each
+ * SES SendEmail: so it holds exactly what SES accepted, whether or not the sender heard back.
+ * Each running platform has its own.
  */
 public final class Outbox {
-    private static final ThreadLocal<Outbox> BOUND = new ThreadLocal<>();
-    private static volatile Outbox fallback = new Outbox();
-
     private final List<SentEmail> emails = new ArrayList<>();
-
-    /** The outbox the current thread's emails go to. */
-    static Outbox current() {
-        Outbox bound = BOUND.get();
-        return bound != null ? bound : fallback;
-    }
-
-    /** Makes this outbox the current thread's until the scope is closed. */
-    Scope bind() {
-        Outbox previous = BOUND.get();
-        BOUND.set(this);
-        return () -> {
-            if (previous == null) {
-                BOUND.remove();
-            } else {
-                BOUND.set(previous);
-            }
-        };
-    }
-
-    void becomeFallback() {
-        fallback = this;
-    }
-
-    void resignFallback() {
-        if (fallback == this) {
-            fallback = new Outbox();
-        }
-    }
 
     synchronized void record(SentEmail email) {
         emails.add(email);
@@ -83,11 +48,5 @@ public final class Outbox {
             }
             wait(Math.max(1, left / 1_000_000));
         }
-    }
-
-    /** Closing a scope restores the thread's previous outbox. */
-    interface Scope extends AutoCloseable {
-        @Override
-        void close();
     }
 }

@@ -26,6 +26,7 @@ final class SamTemplate {
     static final String SES_EMAIL_IDENTITY = "AWS::SES::EmailIdentity";
 
     static final String SES_EVENT_DESTINATION = "AWS::SES::ConfigurationSetEventDestination";
+    static final String SQS_QUEUE = "AWS::SQS::Queue";
 
     private static final java.util.Set<String> SUPPORTED_EVENTS = java.util.Set.of("HttpApi", "DynamoDB", "Schedule",
             "ScheduleV2", "SNS");
@@ -349,15 +350,31 @@ final class SamTemplate {
     /** The topics the SES configuration sets publish their events to (bounces, complaints ...). */
     List<String> sesEventTopics() {
         List<String> topics = new ArrayList<>();
+        sesEventTopicsByType().values().forEach(list -> list.stream().filter(t -> !topics.contains(t)).forEach(topics::add));
+        return List.copyOf(topics);
+    }
+
+    /** The SNS topics of the SES event destinations, by the event types each matches (lower case). */
+    Map<String, List<String>> sesEventTopicsByType() {
+        Map<String, List<String>> byType = new LinkedHashMap<>();
         for (Resource destination : resourcesOfType(SES_EVENT_DESTINATION)) {
-            Object sns = map(destination.properties().get("EventDestination"), destination.logicalId() + ".EventDestination")
-                    .get("SnsDestination");
-            if (sns != null) {
-                topics.add(topicId(map(sns, destination.logicalId() + ".SnsDestination").get("TopicARN"),
-                        destination.logicalId() + ".SnsDestination.TopicARN"));
+            Map<String, Object> spec = map(destination.properties().get("EventDestination"),
+                    destination.logicalId() + ".EventDestination");
+            Object sns = spec.get("SnsDestination");
+            if (sns == null || Boolean.FALSE.equals(spec.get("Enabled"))) {
+                continue;
+            }
+            String topic = topicId(map(sns, destination.logicalId() + ".SnsDestination").get("TopicARN"),
+                    destination.logicalId() + ".SnsDestination.TopicARN");
+            Object types = spec.get("MatchingEventTypes");
+            if (types instanceof List<?> list) {
+                for (Object type : list) {
+                    byType.computeIfAbsent(String.valueOf(type).toLowerCase(java.util.Locale.ROOT), t -> new ArrayList<>())
+                            .add(topic);
+                }
             }
         }
-        return List.copyOf(topics);
+        return byType;
     }
 
     /** A {@code Schedule} or {@code ScheduleV2} event: {@code rate(...)} or {@code cron(...)}. */

@@ -25,7 +25,7 @@ class LocalFunctionTest {
     private static LocalFunction function(String handler) {
         SamTemplate.FunctionSpec spec = new SamTemplate.FunctionSpec("TestFunction", "TestFunction", handler, 5, 128,
                 Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        return LocalFunction.create(spec, Map.of(), new Outbox(), "eu-west-3", "123456789012");
+        return LocalFunction.create(spec, Map.of(), "eu-west-3", "123456789012");
     }
 
     private static DynamodbEvent event(String key) {

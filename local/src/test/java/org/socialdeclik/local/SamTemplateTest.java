@@ -160,7 +160,7 @@ class SamTemplateTest {
             SamTemplate template = sample();
             Intrinsics intrinsics = boundIntrinsics(template, parameters);
             return FunctionEnvironment.resolve(function(template.functions(intrinsics), "ApiFunction"), intrinsics,
-                    config, "http://127.0.0.1:3000", URI.create("http://127.0.0.1:5000"));
+                    config, "http://127.0.0.1:3000", URI.create("http://127.0.0.1:5000"), URI.create("http://127.0.0.1:5001"));
         }
 
         @Test
@@ -195,6 +195,7 @@ class SamTemplateTest {
 
             assertThat(env).containsEntry("AWS_REGION", "eu-west-3")
                     .containsEntry("AWS_ENDPOINT_URL", "http://127.0.0.1:5000")
+                    .containsEntry("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:5001")
                     .containsEntry("AWS_ACCESS_KEY_ID", "local")
                     .containsEntry("AWS_SECRET_ACCESS_KEY", "local");
         }
@@ -220,7 +221,7 @@ class SamTemplateTest {
             SamTemplate.FunctionSpec stream = function(template.functions(intrinsics), "StreamFunction");
 
             assertThatThrownBy(() -> FunctionEnvironment.resolve(stream, intrinsics, LocalConfig.defaults(),
-                    "http://127.0.0.1:3000", URI.create("http://127.0.0.1:5000")))
+                    "http://127.0.0.1:3000", URI.create("http://127.0.0.1:5000"), null))
                     .isInstanceOf(TemplateException.class)
                     .hasMessageContaining("StreamFunction")
                     .hasMessageContaining("DLQ_URL")

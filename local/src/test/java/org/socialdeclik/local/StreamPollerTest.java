@@ -35,7 +35,7 @@ class StreamPollerTest {
         SamTemplate.FunctionSpec spec = new SamTemplate.FunctionSpec("TestFunction", "TestFunction",
                 ScriptedStreamHandler.class.getName() + "::handleRequest", 5, 128, Map.of(), Map.of(), List.of(),
                 List.of(source), List.of(), List.of(), List.of());
-        LocalFunction function = LocalFunction.create(spec, Map.of(), new Outbox(), "eu-west-3", "123456789012");
+        LocalFunction function = LocalFunction.create(spec, Map.of(), "eu-west-3", "123456789012");
         List<EventPattern> patterns = new ArrayList<>();
         for (String filter : filters) {
             patterns.add(EventPattern.parse(filter));

@@ -1,24 +1,19 @@
 package org.socialdeclik.matching;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
-import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
-import org.socialdeclik.shared.lambda.EventJson;
+import org.socialdeclik.shared.lambda.ScheduledFunction;
 import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * Schedule: proposes the matches that waited for a freelancer's weekly window (the cap of
  * matching.md defers them rather than dropping them).
  */
-public final class DeferredProposalsHandler implements RequestStreamHandler {
+public final class DeferredProposalsHandler extends ScheduledFunction {
     private final MatchingService service;
     private Priming priming;
 
@@ -42,22 +37,9 @@ public final class DeferredProposalsHandler implements RequestStreamHandler {
         return priming;
     }
 
-    /**
-     * What Lambda calls: the schedule's payload in, the answer's JSON out (see {@link EventJson}).
-     * The payload is not read: nothing in it changes the work (each run releases whatever is
-     * due), and whatever the scheduler sends, even nothing, must not stop the run.
-     */
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) {
-        EventJson.write(handleRequest((ScheduledEvent) null, context), output);
-    }
-
-    /** The same, for callers in the same JVM (tests, priming); the event is not used. */
-    public String handleRequest(ScheduledEvent event, Context context) {
-        MatchingService.Outcome outcome;
-        try (Invocation ignored = Invocation.start(context)) {
-            outcome = service.releaseDeferred();
-        }
+    protected String run(Context context) {
+        MatchingService.Outcome outcome = service.releaseDeferred();
         return "proposed " + outcome.proposed() + ", postponed " + outcome.deferred();
     }
 }

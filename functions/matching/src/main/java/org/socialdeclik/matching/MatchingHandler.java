@@ -2,7 +2,7 @@ package org.socialdeclik.matching;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.socialdeclik.shared.app.MatchingService;
@@ -10,8 +10,8 @@ import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
-import org.socialdeclik.shared.domain.match.Matcher;
-import org.socialdeclik.shared.domain.vocab.Places;
+import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.ports.WorkLedger;
 import org.socialdeclik.shared.stream.StreamFunction;
 import org.socialdeclik.shared.warmup.Priming;
 
@@ -21,6 +21,7 @@ import org.socialdeclik.shared.warmup.Priming;
  */
 public final class MatchingHandler extends StreamFunction {
     private final MatchingService service;
+    private final WorkLedger ledger;
     private Priming priming;
 
     public MatchingHandler() {
@@ -28,7 +29,7 @@ public final class MatchingHandler extends StreamFunction {
     }
 
     public MatchingHandler(Map<String, String> env) {
-        this(wire(new Wiring(Env.of(env))));
+        this(new Wiring(Env.of(env)));
         // SnapStart: a published mission nobody can match (an index query that finds nothing)
         priming = Priming.register("matching", () -> Priming.handled(handleRequest(Priming.stream("MODIFY",
                 Map.of("pk", Priming.s("MISSION#priming"), "entity", Priming.s("MISSION"),
@@ -36,8 +37,17 @@ public final class MatchingHandler extends StreamFunction {
                 Map.of("entity", Priming.s("MISSION"), "status", Priming.s("PENDING_REVIEW"))), null)));
     }
 
-    public MatchingHandler(MatchingService service) {
+    private MatchingHandler(Wiring wiring) {
+        this(wiring, wiring.store());
+    }
+
+    private MatchingHandler(Wiring wiring, DynamoStore store) {
+        this(wire(wiring, store), store.ledger());
+    }
+
+    public MatchingHandler(MatchingService service, WorkLedger ledger) {
         this.service = service;
+        this.ledger = ledger;
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */
@@ -46,11 +56,17 @@ public final class MatchingHandler extends StreamFunction {
     }
 
     static MatchingService wire(Wiring wiring) {
-        DynamoStore store = wiring.store();
-        return new MatchingService(store, store, store, new Matcher(Places.france()), Clock.systemUTC(),
-                wiring.env().getInt("MAX_MATCHES_PER_MISSION", 25), wiring.env().getInt("MAX_PROPOSALS_PER_WEEK", 5));
+        return wire(wiring, wiring.store());
     }
 
+    static MatchingService wire(Wiring wiring, DynamoStore store) {
+        return wiring.matching(store);
+    }
+
+    /**
+     * Matches what the record calls for, then takes the version it matched off the work ledger
+     * (a failure leaves it there for the sweep, which matches it again under the same claims).
+     */
     @Override
     protected void handle(DynamodbEvent.DynamodbStreamRecord record) {
         Map<String, AttributeValue> now = record.getDynamodb().getNewImage();
@@ -58,10 +74,24 @@ public final class MatchingHandler extends StreamFunction {
         String entity = text(now, "entity");
         if ("MISSION".equals(entity) && "PUBLISHED".equals(text(now, "status"))
                 && !"PUBLISHED".equals(text(before, "status"))) {
-            service.missionPublished(StoredJson.mission(text(now, "doc")));
-        } else if ("PROFILE".equals(entity) && "ACTIVE".equals(text(now, "status")) && !flag(now, "unsubscribed")
-                && (!"ACTIVE".equals(text(before, "status")) || !Objects.equals(text(before, "doc"), text(now, "doc")))) {
-            service.profileActive(StoredJson.profile(text(now, "doc")));
+            Mission mission = StoredJson.mission(text(now, "doc"));
+            service.missionPublished(mission);
+            done(WorkLedger.Kind.MISSION, mission.id(), now);
+        } else if ("PROFILE".equals(entity) && "ACTIVE".equals(text(now, "status"))) {
+            if (!flag(now, "unsubscribed")
+                    && (!"ACTIVE".equals(text(before, "status")) || !Objects.equals(text(before, "doc"), text(now, "doc")))) {
+                service.profileActive(StoredJson.profile(text(now, "doc")));
+            }
+            if (!Objects.equals(text(before, "updatedAt"), text(now, "updatedAt"))) {
+                done(WorkLedger.Kind.PROFILE, text(now, "pk").substring("PROFILE#".length()), now);
+            }
+        }
+    }
+
+    private void done(WorkLedger.Kind kind, String id, Map<String, AttributeValue> image) {
+        String at = text(image, "updatedAt");
+        if (at != null) {
+            ledger.done(new WorkLedger.Work(kind, id, Instant.parse(at)));
         }
     }
 }

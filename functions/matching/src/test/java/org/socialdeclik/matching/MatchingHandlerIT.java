@@ -115,4 +115,29 @@ class MatchingHandlerIT {
         assertThat(digests.get(0).get("refs").m().get("missionIds").s().split(","))
                 .containsExactlyInAnyOrder("m-remote", "m-brest");
     }
+
+    @ParameterizedTest
+    @Event(value = "events/matching/mission-published.json", type = DynamodbEvent.class)
+    void a_matched_mission_leaves_the_work_ledger_and_an_unmatched_one_stays_for_the_sweep(DynamodbEvent event) {
+        Instant at = Instant.now();
+        Mission mission = Requests.mission("m-ledger", Bodies.mission(), FR, Clock.systemUTC());
+        stack.store().submit(mission, MissionStatus.PUBLISHED, at, java.util.List.of());
+        Mission unmatched = Requests.mission("m-ledger-2", Bodies.mission(), FR, Clock.systemUTC());
+        stack.store().submit(unmatched, MissionStatus.PUBLISHED, at, java.util.List.of());
+        var image = event.getRecords().get(0).getDynamodb().getNewImage();
+        image.put("pk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("MISSION#m-ledger"));
+        image.put("doc", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
+                .withS(stack.store().findMission("m-ledger").map(m -> org.socialdeclik.shared.aws.StoredJson.write(m.mission())).orElseThrow()));
+        image.put("updatedAt", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(at.toString()));
+        java.util.function.Supplier<Set<String>> open = () -> stack.store().ledger()
+                .openWork(Instant.now(), java.time.Duration.ofDays(1), 100).stream()
+                .filter(w -> w.kind() == org.socialdeclik.shared.ports.WorkLedger.Kind.MISSION)
+                .map(org.socialdeclik.shared.ports.WorkLedger.Work::id).collect(Collectors.toSet());
+        Set<String> before = open.get();
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(before).contains("m-ledger", "m-ledger-2");
+        assertThat(open.get()).doesNotContain("m-ledger").contains("m-ledger-2");
+    }
 }

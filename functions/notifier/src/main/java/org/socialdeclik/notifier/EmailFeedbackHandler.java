@@ -16,14 +16,16 @@ import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.app.FeedbackService;
 import org.socialdeclik.shared.aws.DynamoStore;
+import org.socialdeclik.shared.aws.SesEmailSender;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.lambda.EventJson;
 import org.socialdeclik.shared.warmup.Priming;
 
 /**
- * SNS: the bounce and complaint events of the SES configuration set. A permanent bounce or a
- * complaint puts the address on the suppression list and unsubscribes the profile that owns it.
+ * SNS: the events of the SES configuration set. A send event is the evidence that SES took a
+ * message: it is recorded on the outbox item its tags name. A permanent bounce or a complaint
+ * puts the address on the suppression list and unsubscribes the profile that owns it.
  */
 public final class EmailFeedbackHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EmailFeedbackHandler.class);
@@ -57,7 +59,7 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
 
     private static FeedbackService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new FeedbackService(store, store, Clock.systemUTC());
+        return new FeedbackService(store, store, store.outbox(), Clock.systemUTC());
     }
 
     /** What Lambda calls: the SNS event's JSON in, the answer's JSON out (see {@link EventJson}). */
@@ -76,7 +78,12 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
     private int suppressAll(SNSEvent event) {
         int suppressed = 0;
         for (SNSEvent.SNSRecord record : event.getRecords()) {
-            FeedbackService.Feedback feedback = parse(record.getSNS().getMessage());
+            JsonNode root = read(record.getSNS().getMessage());
+            FeedbackService.Acceptance acceptance = acceptance(root);
+            if (acceptance != null) {
+                service.accepted(acceptance);
+            }
+            FeedbackService.Feedback feedback = feedback(root);
             if (feedback != null) {
                 suppressed += service.handle(feedback);
             }
@@ -84,16 +91,41 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
         return suppressed;
     }
 
-    /** SES event publishing ({@code eventType}) or identity notifications ({@code notificationType}). */
-    static FeedbackService.Feedback parse(String message) {
-        JsonNode root;
+    private static JsonNode read(String message) {
         try {
-            root = Json.parse(message);
+            JsonNode root = Json.parse(message);
+            return root != null && root.isObject() ? root : null;
         } catch (Exception e) {
             LOG.warn("an SNS message that is not an SES event was ignored");
             return null;
         }
-        if (root == null || !root.isObject()) {
+    }
+
+    /**
+     * A {@code Send} (or {@code Reject}) event of a message this platform tagged: the outbox item
+     * and part its tags name (the configuration set copies message tags into {@code mail.tags},
+     * each a list of values), and SES's message id; null for any other message.
+     */
+    static FeedbackService.Acceptance acceptance(JsonNode root) {
+        String type = root == null ? "" : root.path("eventType").asText("");
+        if (!type.equals("Send") && !type.equals("Reject")) {
+            return null;
+        }
+        JsonNode mail = root.path("mail");
+        String outbox = mail.path("tags").path(SesEmailSender.OUTBOX_TAG).path(0).asText("");
+        String part = mail.path("tags").path(SesEmailSender.PART_TAG).path(0).asText("");
+        String messageId = mail.path("messageId").asText("");
+        if (outbox.isEmpty() || !part.matches("[0-9a-f]{16}") || messageId.isEmpty()) {
+            return null;
+        }
+        return SesEmailSender.outboxId(outbox)
+                .map(id -> new FeedbackService.Acceptance(id, part, messageId))
+                .orElse(null);
+    }
+
+    /** SES event publishing ({@code eventType}) or identity notifications ({@code notificationType}). */
+    private static FeedbackService.Feedback feedback(JsonNode root) {
+        if (root == null) {
             return null;
         }
         String type = root.path("eventType").asText(root.path("notificationType").asText(""));

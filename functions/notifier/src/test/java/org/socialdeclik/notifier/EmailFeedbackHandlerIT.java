@@ -36,7 +36,7 @@ class EmailFeedbackHandlerIT {
     private void assertNoMoreEmailTo(String address) {
         RecordingSender sender = new RecordingSender(new org.socialdeclik.shared.aws.Wiring(
                 org.socialdeclik.shared.config.Env.of(stack.env())).emailSender());
-        NotificationService notifier = new NotificationService(stack.store(), stack.store(), stack.store(), stack.store(),
+        NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store(), stack.store(), stack.store(),
                 stack.store(), sender, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(), Clock.systemUTC());
         stack.store().enqueue(new OutboxEntry("SIGNIN#p-fb#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-fb")), Instant.now());
@@ -83,5 +83,19 @@ class EmailFeedbackHandlerIT {
         assertThat(new EmailFeedbackHandler(stack.env()).handleRequest(junk, null)).isEqualTo("suppressed 0");
         assertThat(stack.store().suppressed("ana.martin@example.org")).isFalse();
         assertThat(stack.store().findProfile("p-fb").orElseThrow().unsubscribed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/feedback/send.json", type = SNSEvent.class)
+    void a_send_event_records_that_ses_accepted_the_part_its_tags_name_and_suppresses_nothing(SNSEvent event) {
+        var outbox = stack.store().outbox();
+        assertThat(outbox.delivery("VERIFY#p-fb").orElseThrow().accepted()).isEmpty();
+
+        String answer = new EmailFeedbackHandler(stack.env()).handleRequest(event, null);
+
+        assertThat(answer).isEqualTo("suppressed 0");
+        assertThat(outbox.delivery("VERIFY#p-fb").orElseThrow().accepted())
+                .containsExactly(OutboxEntry.part("ana.martin@example.org"));
+        assertThat(stack.store().suppressed("ana.martin@example.org")).isFalse();
     }
 }

@@ -42,7 +42,7 @@ class NotifierHandlerIT {
     static void start() {
         stack = Emulator.start();
         sender = new RecordingSender(new NotifierWiringForTests(stack).sesSender());
-        service = new NotificationService(stack.store(), stack.store(), stack.store(), stack.store(),
+        service = new NotificationService(stack.store().outbox(), stack.store(), stack.store(), stack.store(),
                 stack.store(), sender, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC());
         handler = new NotifierHandler(service);
@@ -175,21 +175,22 @@ class NotifierHandlerIT {
     }
 
     @Test
-    void ses_failing_mid_batch_reports_that_record_and_the_retry_sends_each_email_once() {
+    void ses_refusing_one_send_of_a_batch_reports_that_record_and_the_retry_sends_each_email_once() {
         DynamodbEvent batch = batchOfThree("mid");
         DynamodbEvent firstOnly = new DynamodbEvent();
         firstOnly.setRecords(batch.getRecords().subList(0, 1));
         var first = handler.handleRequest(firstOnly, null);
-        // then the whole batch is delivered: the first is already sent, the second fails
-        // (SES still throttling after the SDK's own retries), the third is sent all the same
+        // then the whole batch is delivered: the first is already sent; of the two others, sent at
+        // the same time, one is refused (SES still throttling after the SDK's own retries)
         sender.failNext(1);
         var failed = handler.handleRequest(batch, null);
         var retried = handler.handleRequest(batch, null);
 
         assertThat(first.getBatchItemFailures()).isEmpty();
-        assertThat(failed.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
-                .containsExactly(batch.getRecords().get(1).getDynamodb().getSequenceNumber());
-        assertThat(sentTo("mid2@example.org")).as("the record after the failure").hasSize(1);
+        assertThat(failed.getBatchItemFailures()).singleElement()
+                .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .isIn(batch.getRecords().get(1).getDynamodb().getSequenceNumber(),
+                        batch.getRecords().get(2).getDynamodb().getSequenceNumber());
         assertThat(retried.getBatchItemFailures()).isEmpty();
         for (int i = 0; i < 3; i++) {
             assertThat(sentTo("mid" + i + "@example.org")).as("emails to pair " + i).hasSize(1);

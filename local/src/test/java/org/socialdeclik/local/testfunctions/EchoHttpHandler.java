@@ -32,7 +32,9 @@ public class EchoHttpHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         Region region = Region.of(environment.get("AWS_REGION"));
         this.dynamoDb = DynamoDbClient.builder().endpointOverride(endpoint).region(region)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
-        this.ses = SesV2Client.builder().endpointOverride(endpoint).region(region)
+        // SES where the SDK's own variable for it says (the local run's SES front), as the functions do
+        URI sesEndpoint = URI.create(environment.getOrDefault("AWS_ENDPOINT_URL_SESV2", endpoint.toString()));
+        this.ses = SesV2Client.builder().endpointOverride(sesEndpoint).region(region)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 

@@ -1,6 +1,7 @@
 package org.socialdeclik.shared.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,9 @@ import org.socialdeclik.shared.token.Tokens;
 
 /**
  * Sends the emails of the outbox. Each outbox item is claimed before sending, so a redelivered
- * stream record does not send twice; a failed send gives the claim back for the retry. State is
- * read fresh: nobody who unsubscribed, or whose mission closed, is emailed.
+ * stream record does not send twice; a send SES refused gives the claim back for a retry, and a
+ * send whose outcome is unknown keeps it until evidence decides. State is read fresh: nobody who
+ * unsubscribed, or whose mission closed, is emailed.
  */
 public final class NotificationService {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
@@ -73,43 +75,120 @@ public final class NotificationService {
         return message;
     }
 
+    /** How one delivery of an outbox item ended. */
+    public enum Outcome {
+        /** Sent now (every part is with SES; parts accepted before were not sent again). */
+        SENT,
+        /** Nothing sent now: every part had been accepted already, as SES's answers or send events show. */
+        CONFIRMED,
+        /** Nothing to send any more (the person or the mission moved on, every recipient suppressed). */
+        MOOT,
+        /** A send's outcome is unknown: the item stays claimed until evidence or the sweep decides. */
+        UNCONFIRMED,
+        /** Another delivery holds the item. */
+        TAKEN,
+        /** It was sent already. */
+        DONE,
+        /** Its claim is younger than the time the sweep gives a send's evidence to arrive. */
+        NOT_DUE,
+        /** No such item (never written, or expired). */
+        GONE
+    }
+
     /**
-     * Sends the email of one outbox entry, once. Returns how many messages went out.
+     * Sends the email of one outbox entry, once: the stream's delivery of a new item.
      *
      * <p>The claim is what makes it "once": a redelivered record finds the item taken and sends
-     * nothing. A send that fails cleanly (SES throttling after the SDK's own backoff, a network
-     * error) gives the claim back and fails the record, so Lambda retries it later. A process that
-     * dies after claiming leaves the item claimed: whether SES accepted the message is then
-     * unknown, and the platform chooses never to send twice over never to miss one; such an item
-     * is logged when a redelivery finds it, for an admin to look at.
+     * nothing. When SES refuses (throttling after the SDK's backoff, a paused account), the claim
+     * is given back and {@link EmailSender.NotAccepted} thrown: the record fails and is retried,
+     * and the sweep takes over once the retries are spent. When the outcome of a send is unknown
+     * (a timeout, a dropped connection), the item stays claimed and the record succeeds: it is
+     * never sent again blindly; SES's send event for it, or the sweep after
+     * {@link #deliverLate}'s wait, decides.
      */
-    public int deliver(OutboxEntry entry) {
-        Instant now = Instant.now(clock);
-        if (!outbox.claim(entry.id(), now)) {
+    public Outcome deliver(OutboxEntry entry) {
+        Optional<OutboxRepository.Claim> claim = outbox.claim(entry.id(), Instant.now(clock));
+        if (claim.isEmpty()) {
             LOG.info("outbox {} already taken, skipped", entry.kind());
-            return 0;
+            return Outcome.TAKEN;
         }
-        List<String> ids = new ArrayList<>();
+        return send(entry, claim.get());
+    }
+
+    /**
+     * The sweep's delivery of an item the work ledger says is not done: a PENDING item is sent; a
+     * claim older than {@code staleAfter} is taken again and only the parts with no evidence of
+     * acceptance are sent (a claim that old with no send event means SES never took the message,
+     * or that the process died before asking); a younger claim is left alone.
+     */
+    public Outcome deliverLate(String id, Duration staleAfter) {
+        Instant now = Instant.now(clock);
+        Optional<OutboxRepository.Delivery> found = outbox.delivery(id);
+        if (found.isEmpty()) {
+            return Outcome.GONE;
+        }
+        OutboxRepository.Delivery delivery = found.get();
+        Optional<OutboxRepository.Claim> claim;
+        if (delivery.state() == OutboxRepository.State.SENT) {
+            return Outcome.DONE;
+        } else if (delivery.state() == OutboxRepository.State.PENDING) {
+            claim = outbox.claim(id, now);
+        } else if (delivery.claimedAt() != null && delivery.claimedAt().plus(staleAfter).isAfter(now)) {
+            return Outcome.NOT_DUE;
+        } else {
+            claim = outbox.reclaim(id, delivery.claimedAt(), now);
+        }
+        if (claim.isEmpty()) {
+            return Outcome.TAKEN;
+        }
+        LOG.info("outbox {} taken by the sweep ({}, {} part(s) already accepted)", delivery.entry().kind(),
+                delivery.state(), claim.get().accepted().size());
+        return send(delivery.entry(), claim.get());
+    }
+
+    private Outcome send(OutboxEntry entry, OutboxRepository.Claim claim) {
+        List<EmailMessage> messages;
         try {
-            for (EmailMessage message : render(entry)) {
-                if (suppressions.suppressed(message.to())) {
-                    LOG.info("outbox {}: a recipient is on the suppression list, not sent", entry.kind());
-                    continue;
-                }
-                ids.add(sender.send(message));
-            }
+            messages = render(entry);
         } catch (RuntimeException e) {
-            if (ids.isEmpty()) {
-                outbox.release(entry.id());
-            } else {
-                // part of a multi-recipient email went out: keep it claimed rather than resend those
-                outbox.markSent(entry.id(), String.join(",", ids) + ",incomplete", Instant.now(clock));
-            }
+            outbox.release(entry.id(), claim.claimedAt()); // nothing was sent
             throw e;
         }
-        outbox.markSent(entry.id(), ids.isEmpty() ? "none" : String.join(",", ids), Instant.now(clock));
-        LOG.info("outbox {} sent {} message(s)", entry.kind(), ids.size());
-        return ids.size();
+        String lastPart = null;
+        String lastMessageId = null;
+        int sent = 0;
+        int acceptedBefore = 0;
+        for (EmailMessage message : messages) {
+            String part = OutboxEntry.part(message.to());
+            if (claim.accepted().contains(part)) {
+                acceptedBefore++; // SES took this one before: its answer or its send event says so
+                continue;
+            }
+            if (suppressions.suppressed(message.to())) {
+                LOG.info("outbox {}: a recipient is on the suppression list, not sent", entry.kind());
+                continue;
+            }
+            if (lastPart != null) {
+                outbox.accepted(entry.id(), lastPart, lastMessageId);
+            }
+            try {
+                lastMessageId = sender.send(message, new EmailSender.Tag(entry.id(), part));
+            } catch (EmailSender.NotAccepted e) {
+                outbox.release(entry.id(), claim.claimedAt());
+                throw e;
+            } catch (RuntimeException e) {
+                // SES may have taken it: never sent again blindly
+                LOG.warn("outbox {}: the outcome of a send is unknown ({}); kept claimed until SES's send "
+                        + "event or the sweep decides", entry.kind(), e.getClass().getName());
+                outbox.unconfirmed(entry.id(), claim.claimedAt(), Instant.now(clock));
+                return Outcome.UNCONFIRMED;
+            }
+            lastPart = part;
+            sent++;
+        }
+        outbox.markSent(entry.id(), Instant.now(clock), lastPart, lastMessageId);
+        LOG.info("outbox {} sent {} message(s), {} accepted before", entry.kind(), sent, acceptedBefore);
+        return sent > 0 ? Outcome.SENT : acceptedBefore > 0 ? Outcome.CONFIRMED : Outcome.MOOT;
     }
 
     private List<EmailMessage> render(OutboxEntry entry) {

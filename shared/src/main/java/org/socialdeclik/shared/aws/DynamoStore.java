@@ -31,6 +31,7 @@ import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
 import org.socialdeclik.shared.ports.SuppressionList;
+import org.socialdeclik.shared.ports.WorkLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -38,7 +39,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -51,13 +51,13 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *   <li>{@code PROFILE#id / A}: a profile; {@code EMAIL#sha256(email) / A}: the address's owner</li>
  *   <li>{@code SKILL#skillId / PROFILE#id}: active profile index item, carrying its matching card</li>
  *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card</li>
- *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days)</li>
+ *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days), see {@link OutboxTable}</li>
+ *   <li>{@code TODO#day / ms#KIND#id}: work not done yet (an email, a mission or profile to match), see {@link LedgerTable}</li>
  *   <li>{@code SUPPRESS#sha256(email) / A}: an address that bounced for good or complained</li>
  * </ul>
  * Every change and the emails it calls for are written in one transaction.
  */
-public final class DynamoStore implements MissionRepository, ProfileRepository, MatchRepository, OutboxRepository,
-        SuppressionList {
+public final class DynamoStore implements MissionRepository, ProfileRepository, MatchRepository, SuppressionList {
     static final String MAIN = "A";
     private static final Duration OUTBOX_RETENTION = Duration.ofDays(30);
     /** An address that never confirms itself is forgotten after a week (profile and ownership). */
@@ -65,27 +65,31 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final LedgerTable ledger;
+    private final OutboxTable outbox;
 
     public DynamoStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.ledger = new LedgerTable(dynamo, table);
+        this.outbox = new OutboxTable(dynamo, table, ledger);
     }
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private static AttributeValue s(String value) {
+    static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }
 
-    private static AttributeValue n(long value) {
+    static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
+    static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of("pk", s(pk), "sk", s(sk));
     }
 
-    private static Map<String, AttributeValue> item(String pk, String sk, String entity) {
+    static Map<String, AttributeValue> item(String pk, String sk, String entity) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(pk));
         item.put("sk", s(sk));
@@ -119,8 +123,21 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         return putNew(item);
     }
 
+    /**
+     * Runs a transaction; every outbox item it writes gets its work-ledger item in the same
+     * transaction, after the caller's items (so cancellation reasons keep the caller's indexes).
+     */
     private void transact(List<TransactWriteItem> items) {
-        dynamo.transactWriteItems(b -> b.transactItems(items));
+        List<TransactWriteItem> all = new ArrayList<>(items);
+        for (TransactWriteItem write : items) {
+            if (write.put() != null && write.put().item().get("entity") != null
+                    && "OUTBOX".equals(write.put().item().get("entity").s())) {
+                Map<String, AttributeValue> item = write.put().item();
+                all.add(LedgerTable.put(table, WorkLedger.Kind.OUTBOX, text(item, "pk").substring("OUTBOX#".length()),
+                        Instant.parse(text(item, "createdAt"))));
+            }
+        }
+        dynamo.transactWriteItems(b -> b.transactItems(all));
     }
 
     /** Runs the transaction; when the first item's condition fails, throws what {@code onFirst} gives. */
@@ -184,7 +201,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         }
     }
 
-    private static String text(Map<String, AttributeValue> item, String name) {
+    static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
     }
@@ -202,6 +219,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         items.add(putNew(item));
         if (status == MissionStatus.PUBLISHED) {
             items.addAll(openIndex(MissionCard.of(mission)));
+            items.add(LedgerTable.put(table, WorkLedger.Kind.MISSION, mission.id(), now));
         }
         for (OutboxEntry email : emails) {
             items.add(outboxPut(email, now));
@@ -255,6 +273,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
                 .expressionAttributeValues(values).build()).build());
         if (approve) {
             items.addAll(openIndex(MissionCard.of(current.mission())));
+            items.add(LedgerTable.put(table, WorkLedger.Kind.MISSION, id, now));
         }
         transactGuarded(items, () -> new ConflictException("problem.conflict.reviewed"));
         return new StoredMission(current.mission(), next, current.createdAt(), now, reason);
@@ -371,6 +390,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
                 .expressionAttributeValues(Map.of(":id", s(id)))
                 .build()).build());
         items.addAll(profileIndex(ProfileCard.of(current.profile())));
+        items.add(LedgerTable.put(table, WorkLedger.Kind.PROFILE, id, now));
         transactGuarded(items, () -> new ConflictException("problem.conflict.verified"));
         return new StoredProfile(current.profile(), ProfileStatus.ACTIVE, current.createdAt(), now, null, current.unsubscribed());
     }
@@ -412,6 +432,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         }
         if (indexed) {
             items.addAll(profileIndex(after));
+            items.add(LedgerTable.put(table, WorkLedger.Kind.PROFILE, profile.id(), now));
         }
         transactGuarded(items, () -> new ConflictException("problem.conflict.concurrent"));
         return new StoredProfile(profile, current.status(), current.createdAt(), now, current.verifyNonce(), current.unsubscribed());
@@ -517,7 +538,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         return item;
     }
 
-    private static String stamp(Instant instant) {
+    static String stamp(Instant instant) {
         return String.format("%013d", instant.toEpochMilli());
     }
 
@@ -737,45 +758,18 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
 
     // ---- outbox -----------------------------------------------------------------------------
 
-    @Override
+    /** The outbox items' delivery states (the notifier's and the sweep's view of them). */
+    public OutboxRepository outbox() {
+        return outbox;
+    }
+
+    /** The work ledger: what the sweep finds still to do. */
+    public WorkLedger ledger() {
+        return ledger;
+    }
+
     public Optional<OutboxEntry> findEmail(String id) {
-        return get("OUTBOX#" + id, MAIN).map(item -> {
-            Map<String, String> refs = new HashMap<>();
-            item.get("refs").m().forEach((k, v) -> refs.put(k, v.s()));
-            return new OutboxEntry(id, OutboxEntry.Kind.valueOf(text(item, "kind")), refs);
-        });
-    }
-
-    @Override
-    public boolean claim(String id, Instant now) {
-        try {
-            dynamo.updateItem(b -> b.tableName(table).key(key("OUTBOX#" + id, MAIN))
-                    .conditionExpression("#state = :pending")
-                    .updateExpression("SET #state = :sending, claimedAt = :now")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":sending", s("SENDING"), ":now", s(now.toString())))
-                    .returnValues(ReturnValue.NONE));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public void markSent(String id, String messageId, Instant now) {
-        dynamo.updateItem(b -> b.tableName(table).key(key("OUTBOX#" + id, MAIN))
-                .updateExpression("SET #state = :sent, sentAt = :now, messageId = :mid")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":sent", s("SENT"), ":now", s(now.toString()), ":mid", s(messageId))));
-    }
-
-    @Override
-    public void release(String id) {
-        dynamo.updateItem(b -> b.tableName(table).key(key("OUTBOX#" + id, MAIN))
-                .conditionExpression("#state = :sending")
-                .updateExpression("SET #state = :pending REMOVE claimedAt")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":sending", s("SENDING"), ":pending", s("PENDING"))));
+        return outbox.findEmail(id);
     }
 
     // ---- suppression ------------------------------------------------------------------------

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.socialdeclik.shared.app.Links;
+import org.socialdeclik.shared.app.MatchingService;
+import org.socialdeclik.shared.app.NotificationService;
+import org.socialdeclik.shared.domain.match.Matcher;
+import org.socialdeclik.shared.domain.vocab.Places;
+import org.socialdeclik.shared.email.Emails;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.token.Tokens;
 
@@ -49,6 +54,18 @@ public final class Wiring {
     public List<String> adminEmails() {
         return Arrays.stream(env.get("ADMIN_EMAILS", "").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Matching as the matching functions and the sweep run it, on this store. */
+    public MatchingService matching(DynamoStore store) {
+        return new MatchingService(store, store, store, new Matcher(Places.france()), Clock.systemUTC(),
+                env.getInt("MAX_MATCHES_PER_MISSION", 25), env.getInt("MAX_PROPOSALS_PER_WEEK", 5));
+    }
+
+    /** Email delivery as the notifier and the sweep run it, on this store. */
+    public NotificationService notifications(DynamoStore store) {
+        return new NotificationService(store.outbox(), store, store, store, store, emailSender(),
+                new Emails(Places.france()), tokens(), links(), adminEmails(), Clock.systemUTC());
     }
 
     public boolean moderation() {

@@ -1,5 +1,10 @@
 package org.socialdeclik.shared.ports;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,5 +16,20 @@ public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
 
     public OutboxEntry {
         refs = Map.copyOf(refs);
+    }
+
+    /**
+     * The part of an outbox item that goes to one recipient (an item sends one message per
+     * recipient: the admins of a review): 16 hex digits of the address's SHA-256, so that the
+     * evidence of acceptance names no address.
+     */
+    public static String part(String recipient) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(recipient.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -10,8 +10,14 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.lambda.EventJson;
 
@@ -42,19 +48,76 @@ public abstract class StreamFunction implements RequestStreamHandler {
         }
     }
 
+    /**
+     * How many records of a batch are handled at the same time: 1 (the default) handles them in
+     * order. A consumer whose records are independent of each other and wait on a slow service
+     * (the notifier, on SES) raises it, so that one slow call holds back fewer records.
+     */
+    protected int concurrency() {
+        return 1;
+    }
+
     private List<StreamsEventResponse.BatchItemFailure> handleAll(DynamodbEvent event) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            try {
-                handle(record);
-            } catch (RuntimeException e) {
-                LOG.error("record failed ({}), reported for retry", e.getClass().getName(), e);
-                failures.add(StreamsEventResponse.BatchItemFailure.builder()
-                        .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+        int threads = Math.min(concurrency(), records.size());
+        if (threads <= 1) {
+            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (DynamodbEvent.DynamodbStreamRecord record : records) {
+                handleOne(record).ifPresent(failures::add);
             }
+            return failures;
         }
-        return failures;
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        List<Future<Optional<StreamsEventResponse.BatchItemFailure>>> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (DynamodbEvent.DynamodbStreamRecord record : records) {
+                outcomes.add(pool.submit(() -> {
+                    if (logContext != null) {
+                        MDC.setContextMap(logContext);
+                    }
+                    try {
+                        return handleOne(record);
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
+            }
+            // every record started is let finish (no send cut off half-way) before anything is thrown
+            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            Error fatal = null;
+            for (Future<Optional<StreamsEventResponse.BatchItemFailure>> outcome : outcomes) {
+                try {
+                    outcome.get().ifPresent(failures::add);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while handling a batch", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        fatal = fatal == null ? error : fatal; // a dying process: as it would have been in order
+                    } else {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+            if (fatal != null) {
+                throw fatal;
+            }
+            return failures;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Optional<StreamsEventResponse.BatchItemFailure> handleOne(DynamodbEvent.DynamodbStreamRecord record) {
+        try {
+            handle(record);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.error("record failed ({}), reported for retry", e.getClass().getName(), e);
+            return Optional.of(StreamsEventResponse.BatchItemFailure.builder()
+                    .withItemIdentifier(record.getDynamodb().getSequenceNumber()).build());
+        }
     }
 
     /** A string attribute of an image, or null. */

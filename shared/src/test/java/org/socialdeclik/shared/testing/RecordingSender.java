@@ -28,17 +28,18 @@ public final class RecordingSender implements EmailSender {
         this.delegate = delegate;
     }
 
-    public void failNext(int count) {
+    /** The next sends fail as SES refusing them does (throttled after the SDK's retries): nothing sent. */
+    public synchronized void failNext(int count) {
         failuresToInject = count;
     }
 
     @Override
-    public synchronized String send(EmailMessage message) {
+    public synchronized String send(EmailMessage message, Tag tag) {
         if (failuresToInject > 0) {
             failuresToInject--;
-            throw new IllegalStateException("injected send failure");
+            throw new NotAccepted("injected refusal", true, null);
         }
-        String id = delegate.send(message);
+        String id = delegate.send(message, tag);
         sent.add(message);
         if (crashAfterNextSends > 0 && --crashAfterNextSends == 0) {
             crashAfterNextSends = -1;
