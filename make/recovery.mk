@@ -26,6 +26,6 @@ ifneq ($(strip $(STACK)),)
 else
 	@$(REDRIVE_PYTHON) -c 'import json, sys, urllib.request; \
 	r = urllib.request.urlopen(urllib.request.Request("http://127.0.0.1:$(or $(PORT),3000)/_local/schedules/RecoveryFunction/Sweep", method="POST"), timeout=300); \
-	print(json.load(r).get("result"))' \
+	print(json.load(r).get("result"))' 2>/dev/null \
 	  || { echo "no local run answered on 127.0.0.1:$(or $(PORT),3000): start make run, or give STACK=<stack> for AWS" >&2; exit 1; }
 endif
