@@ -35,7 +35,8 @@ class SampleEventsTest {
             "matching", "MatchingFunction",
             "notifier", "NotifierFunction",
             "deferred", "DeferredProposalsFunction",
-            "feedback", "EmailFeedbackFunction");
+            "feedback", "EmailFeedbackFunction",
+            "recovery", "RecoveryFunction");
 
     private static final Path TEMPLATE = SamTemplate.find(Path.of("")).orElseThrow();
     private static final Path EVENTS = TEMPLATE.toAbsolutePath().getParent().resolve("events");
@@ -107,6 +108,8 @@ class SampleEventsTest {
                 table + "-" + SAM.resourcesOfType(SamTemplate.SES_CONFIGURATION_SET).get(0).logicalId());
         assertThat(values.path("SENDER_EMAIL").asText()).isEqualTo(LocalConfig.LOCAL_PARAMETER_VALUES.get("SenderEmail"));
         assertThat(values.path("ADMIN_EMAILS").asText()).isEqualTo(LocalConfig.LOCAL_PARAMETER_VALUES.get("AdminEmails"));
+        assertThat(values.path("FAILURE_QUEUE_URL").asText()).endsWith(
+                "/" + table + "-" + SAM.resourcesOfType(SamTemplate.SQS_QUEUE).get(0).logicalId());
     }
 
     @ParameterizedTest(name = "{0}")
