@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.socialdeclik.shared.logging.BusinessMetric;
+import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.OutboxRepository;
 import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredProfile;
@@ -62,6 +64,7 @@ public final class FeedbackService {
             done.add(address);
         }
         LOG.info("{} address(es) suppressed after a {}", done.size(), reason);
+        BusinessMetrics.count(reason.equals("BOUNCE") ? BusinessMetric.BOUNCES : BusinessMetric.COMPLAINTS, done.size());
         return done.size();
     }
 }

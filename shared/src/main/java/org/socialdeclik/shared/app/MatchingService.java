@@ -18,6 +18,8 @@ import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.domain.match.ProfileCard;
+import org.socialdeclik.shared.logging.BusinessMetric;
+import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.ProfileRepository;
@@ -132,6 +134,7 @@ public final class MatchingService {
         }
         Outcome outcome = new Outcome(candidates.size(), eligible.size(), proposed, deferred);
         LOG.info("mission matched: {}", outcome);
+        BusinessMetrics.count(BusinessMetric.PROPOSALS_DEFERRED, deferred);
         return outcome;
     }
 
@@ -172,6 +175,7 @@ public final class MatchingService {
         List<String> recorded = digest.isEmpty() ? List.of() : matches.recordDigest(profile.id(), digest, now);
         Outcome outcome = new Outcome(open.size(), fits.size(), recorded.size(), deferred);
         LOG.info("profile matched: {}", outcome);
+        BusinessMetrics.count(BusinessMetric.PROPOSALS_DEFERRED, deferred);
         return outcome;
     }
 

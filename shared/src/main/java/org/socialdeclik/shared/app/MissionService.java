@@ -10,6 +10,8 @@ import org.socialdeclik.shared.api.Messages;
 import org.socialdeclik.shared.api.Requests;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.logging.BusinessMetric;
+import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
@@ -45,19 +47,29 @@ public final class MissionService {
             emails.add(new OutboxEntry("REVIEW#" + mission.id(), OutboxEntry.Kind.MISSION_REVIEW, refs));
         }
         missions.submit(mission, status, Instant.now(clock), emails);
+        BusinessMetrics.count(BusinessMetric.MISSIONS_SUBMITTED);
+        if (status == MissionStatus.PUBLISHED) {
+            BusinessMetrics.count(BusinessMetric.MISSIONS_PUBLISHED);
+        }
         return new Submitted(mission.id(), status);
     }
 
     /** An admin's decision, authorised by the review token of this very mission. */
     public StoredMission review(String missionId, String token, boolean approve, String reason) {
         tokens.verify(token, Purpose.REVIEW, missionId);
-        return missions.review(missionId, approve, reason, Instant.now(clock));
+        StoredMission reviewed = missions.review(missionId, approve, reason, Instant.now(clock));
+        if (reviewed.status() == MissionStatus.PUBLISHED) {
+            BusinessMetrics.count(BusinessMetric.MISSIONS_PUBLISHED);
+        }
+        return reviewed;
     }
 
     /** The organisation closes its mission with the link it received; it is matched no more. */
     public StoredMission close(String missionId, String token) {
         tokens.verify(token, Purpose.MANAGE_MISSION, missionId);
-        return missions.close(missionId, Instant.now(clock));
+        StoredMission closed = missions.close(missionId, Instant.now(clock));
+        BusinessMetrics.count(BusinessMetric.MISSIONS_CLOSED);
+        return closed;
     }
 
     /**

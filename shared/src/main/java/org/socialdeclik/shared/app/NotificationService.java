@@ -14,6 +14,8 @@ import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.email.EmailMessage;
 import org.socialdeclik.shared.email.Emails;
+import org.socialdeclik.shared.logging.BusinessMetric;
+import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.EmailSender;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.MissionRepository;
@@ -188,6 +190,9 @@ public final class NotificationService {
         }
         outbox.markSent(entry.id(), Instant.now(clock), lastPart, lastMessageId);
         LOG.info("outbox {} sent {} message(s), {} accepted before", entry.kind(), sent, acceptedBefore);
+        if (entry.kind() == OutboxEntry.Kind.PROPOSAL || entry.kind() == OutboxEntry.Kind.DIGEST) {
+            BusinessMetrics.count(BusinessMetric.PROPOSALS_SENT, sent);
+        }
         return sent > 0 ? Outcome.SENT : acceptedBefore > 0 ? Outcome.CONFIRMED : Outcome.MOOT;
     }
 

@@ -10,6 +10,8 @@ import org.socialdeclik.shared.api.Requests;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
+import org.socialdeclik.shared.logging.BusinessMetric;
+import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.ConflictException;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.MissionRepository;
@@ -84,6 +86,7 @@ public final class ProfileService {
         } catch (NotFoundException e) {
             throw new TokenException(TokenException.Kind.INVALID);
         }
+        BusinessMetrics.count(BusinessMetric.PROFILES_VERIFIED);
         Instant expiresAt = tokens.expiryOf(Purpose.ACCESS);
         String access = tokens.mint(Purpose.ACCESS, profile.profile().id(), tokens.newNonce(), expiresAt);
         return new Verified(profile.profile().id(), ProfileStatus.ACTIVE, access, expiresAt);
@@ -119,7 +122,9 @@ public final class ProfileService {
     public void unsubscribe(String token) {
         Claims claims = tokens.verify(token, Purpose.UNSUBSCRIBE);
         try {
-            profiles.unsubscribe(claims.subject(), Instant.now(clock));
+            if (profiles.unsubscribe(claims.subject(), Instant.now(clock))) {
+                BusinessMetrics.count(BusinessMetric.UNSUBSCRIBES);
+            }
         } catch (NotFoundException e) {
             throw new TokenException(TokenException.Kind.INVALID);
         }
@@ -143,6 +148,8 @@ public final class ProfileService {
         if (mission.status() != MissionStatus.PUBLISHED) {
             throw new ConflictException("problem.conflict.missionClosed");
         }
-        matches.recordInterest(missionId, profileId, Instant.now(clock));
+        if (matches.recordInterest(missionId, profileId, Instant.now(clock))) {
+            BusinessMetrics.count(BusinessMetric.INTERESTS);
+        }
     }
 }

@@ -439,10 +439,10 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     }
 
     @Override
-    public void unsubscribe(String id, Instant now) {
+    public boolean unsubscribe(String id, Instant now) {
         StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
         if (current.unsubscribed()) {
-            return;
+            return false;
         }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
@@ -455,6 +455,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
             items.add(delete("SKILL#" + skillId, "PROFILE#" + id));
         }
         transact(items);
+        return true;
     }
 
     @Override

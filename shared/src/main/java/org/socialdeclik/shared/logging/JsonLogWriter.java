@@ -2,6 +2,7 @@ package org.socialdeclik.shared.logging;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,11 @@ import org.slf4j.spi.MDCAdapter;
  * MDC entries, then fluent key-value pairs, follow the fixed fields; a key that would clash with
  * a fixed field is written with a leading underscore. Message, MDC values, key-value values and
  * exception messages go through {@link LogRedactor}.
+ *
+ * <p>A line that carries {@link BusinessMetrics.MetricCount} values is also a CloudWatch embedded
+ * metric format document: each value is written as a number under its metric name, and the line
+ * gains {@code "_aws"} (the timestamp in epoch milliseconds and the metric directive: namespace,
+ * dimension, names and unit) and the dimension's value, the stack's name.
  */
 final class JsonLogWriter {
 
@@ -33,12 +39,25 @@ final class JsonLogWriter {
     private static final int MAX_NESTED_THROWABLES = 16;
 
     private final MDCAdapter mdc;
+    private final String stackName;
     private volatile int threshold;
     private volatile PrintStream output; // null: System.out, looked up at each write
 
     JsonLogWriter(MDCAdapter mdc, int threshold) {
+        this(mdc, threshold, "local");
+    }
+
+    /** {@code stackName}: the value of the business metrics' dimension (see {@link #stackNameFrom}). */
+    JsonLogWriter(MDCAdapter mdc, int threshold, String stackName) {
         this.mdc = mdc;
         this.threshold = threshold;
+        this.stackName = stackName;
+    }
+
+    /** {@code STACK_NAME} (set by template.yaml), else {@code local}. */
+    static String stackNameFrom(Function<String, String> environment) {
+        String value = environment.apply("STACK_NAME");
+        return value == null || value.isBlank() ? "local" : value.strip();
     }
 
     /**
@@ -113,6 +132,7 @@ final class JsonLogWriter {
         JsonText.appendString(out, LogRedactor.redact(String.valueOf(message)));
 
         Map<String, String> context = mdc.getCopyOfContextMap();
+        List<String> metrics = null;
         if (keyValuePairs == null || keyValuePairs.isEmpty()) {
             if (context != null) {
                 for (Map.Entry<String, String> entry : context.entrySet()) {
@@ -129,7 +149,14 @@ final class JsonLogWriter {
             }
             for (Map.Entry<String, Object> entry : fields.entrySet()) {
                 appendField(out, entry.getKey(), entry.getValue());
+                if (entry.getValue() instanceof BusinessMetrics.MetricCount count) {
+                    metrics = metrics == null ? new ArrayList<>() : metrics;
+                    metrics.add(count.name());
+                }
             }
+        }
+        if (metrics != null) {
+            appendMetricDirective(out, epochMillis, metrics);
         }
 
         if (throwable != null) {
@@ -141,6 +168,24 @@ final class JsonLogWriter {
         return out.append("}\n").toString();
     }
 
+    /** The embedded metric format's {@code _aws} member and the dimension's value. */
+    private void appendMetricDirective(StringBuilder out, long epochMillis, List<String> metrics) {
+        out.append(",\"_aws\":{\"Timestamp\":").append(epochMillis).append(",\"CloudWatchMetrics\":[{\"Namespace\":");
+        JsonText.appendString(out, BusinessMetrics.NAMESPACE);
+        out.append(",\"Dimensions\":[[");
+        JsonText.appendString(out, BusinessMetrics.DIMENSION);
+        out.append("]],\"Metrics\":[");
+        for (int i = 0; i < metrics.size(); i++) {
+            out.append(i == 0 ? "{\"Name\":" : ",{\"Name\":");
+            JsonText.appendString(out, metrics.get(i));
+            out.append(",\"Unit\":\"Count\"}");
+        }
+        out.append("]}]},");
+        JsonText.appendString(out, BusinessMetrics.DIMENSION);
+        out.append(':');
+        JsonText.appendString(out, stackName);
+    }
+
     private static void appendField(StringBuilder out, String key, Object value) {
         out.append(',');
         JsonText.appendString(out, FIXED_FIELDS.contains(key) ? "_" + key : key);
@@ -150,6 +195,7 @@ final class JsonLogWriter {
             case Boolean b -> out.append(b.booleanValue());
             case Integer i -> out.append(i.intValue());
             case Long l -> out.append(l.longValue());
+            case BusinessMetrics.MetricCount count -> out.append(count.value());
             case String s -> JsonText.appendString(out, LogRedactor.redact(s));
             default -> JsonText.appendString(out, LogRedactor.redact(safeToString(value)));
         }

@@ -32,7 +32,8 @@ public final class JsonLoggingServiceProvider implements SLF4JServiceProvider {
     public void initialize() {
         markerFactory = new BasicMarkerFactory();
         mdcAdapter = new BasicMDCAdapter();
-        JsonLogWriter writer = new JsonLogWriter(mdcAdapter, JsonLogWriter.thresholdFrom(System::getenv));
+        JsonLogWriter writer = new JsonLogWriter(mdcAdapter, JsonLogWriter.thresholdFrom(System::getenv),
+                JsonLogWriter.stackNameFrom(System::getenv));
         loggerFactory = new JsonLoggerFactory(writer);
     }
 

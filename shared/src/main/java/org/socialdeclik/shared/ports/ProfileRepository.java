@@ -32,8 +32,11 @@ public interface ProfileRepository {
      */
     StoredProfile update(Profile profile, Instant now);
 
-    /** Stops every match email to this profile and takes it out of the candidate index. */
-    void unsubscribe(String id, Instant now);
+    /**
+     * Stops every match email to this profile and takes it out of the candidate index.
+     * @return false when the profile was unsubscribed already (nothing changed)
+     */
+    boolean unsubscribe(String id, Instant now);
 
     /**
      * Erases the person: profile, email ownership, index items, proposal and interest records,
