@@ -1,6 +1,7 @@
 package org.socialdeclik.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,6 +211,7 @@ final class SamTemplate {
                 } else {
                     throw new TemplateException(where + ".FilterCriteria.Filters[].Pattern must be a JSON string");
                 }
+                requireDynamodbKeyOnly(patterns.getLast(), where);
             }
         }
         boolean reportItemFailures = false;
@@ -231,6 +233,29 @@ final class SamTemplate {
                 bool(intrinsics, ep.get("BisectBatchOnFunctionError"), where + ".BisectBatchOnFunctionError", false),
                 reportItemFailures, List.copyOf(patterns), destination,
                 bool(intrinsics, ep.get("Enabled"), where + ".Enabled", true));
+    }
+
+    /**
+     * Lambda filters DynamoDB stream records on their {@code dynamodb} key only (Lambda developer
+     * guide, "Using event filtering with a DynamoDB event source"): a pattern that also tests
+     * {@code eventName} or another top-level key is refused here rather than emulated in a way
+     * AWS does not promise.
+     */
+    private static void requireDynamodbKeyOnly(String pattern, String where) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(pattern);
+        } catch (JsonProcessingException e) {
+            return; // EventPattern.parse reports a pattern that is not JSON
+        }
+        if (node != null && node.isObject()) {
+            for (String key : (Iterable<String>) node::fieldNames) {
+                if (!key.equals("dynamodb")) {
+                    throw new TemplateException(where + ": a DynamoDB stream filter may test the record's \"dynamodb\""
+                            + " key only, not \"" + key + "\" (Lambda filters DynamoDB events on that key only): " + pattern);
+                }
+            }
+        }
     }
 
     private static ScheduleSource scheduleSource(String eventName, Map<String, Object> ep, Intrinsics intrinsics,

@@ -147,10 +147,35 @@ class SamTemplateTest {
             assertThat(source.bisectBatchOnFunctionError()).isTrue();
             assertThat(source.reportBatchItemFailures()).isTrue();
             assertThat(source.filterPatterns()).containsExactly(
-                    "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":[\"OUTBOX\"]}}}}",
-                    "{\"eventName\":[\"MODIFY\"]}");
+                    "{\"dynamodb\":{\"NewImage\":{\"entity\":{\"S\":[\"OUTBOX\"]}},"
+                            + "\"OldImage\":{\"entity\":{\"S\":[{\"exists\":false}]}}}}",
+                    "{\"dynamodb\":{\"NewImage\":{\"status\":{\"S\":[\"CLOSED\"]}}}}");
             assertThat(source.stream()).isEqualTo(Map.of("Fn::GetAtt", List.of("Table", "StreamArn")));
             assertThat(source.onFailureDestination()).isEqualTo(Map.of("Fn::GetAtt", List.of("Dlq", "Arn")));
+        }
+
+        @Test
+        void refusesADynamoDbFilterOnTheTopLevelEventNameAsLambdaFiltersTheDynamodbKeyOnly() {
+            SamTemplate template = SamTemplate.parse("""
+                    Resources:
+                      Consumer:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: org.socialdeclik.local.testfunctions.RecordingStreamHandler
+                          Events:
+                            Stream:
+                              Type: DynamoDB
+                              Properties:
+                                Stream: arn:aws:dynamodb:eu-west-3:123456789012:table/t/stream/x
+                                FilterCriteria:
+                                  Filters:
+                                    - Pattern: '{"eventName":["INSERT"],"dynamodb":{"NewImage":{"entity":{"S":["OUTBOX"]}}}}'
+                    """);
+
+            assertThatThrownBy(() -> template.functions(new Intrinsics(template, Map.of(), TestTemplates.pseudo("stack"))))
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessageContaining("Consumer.Events.Stream")
+                    .hasMessageContaining("\"eventName\"");
         }
     }
 
