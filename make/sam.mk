@@ -5,14 +5,17 @@
 #   make lint        cfn-lint template.yaml
 #   make sam-build   sam build (from the project root, settings in samconfig.toml)
 #
-# How `sam build` builds the Java functions: each function in template.yaml has CodeUri "."
-# and `Metadata: BuildMethod: makefile`, so SAM runs `make build-<LogicalId>` in the project
-# root with ARTIFACTS_DIR set (samconfig.toml turns on build_in_source, so nothing is copied
-# first). Each of those targets depends on one stamp that runs the Maven reactor once; the
-# target then unpacks that function's shaded jar into ARTIFACTS_DIR, which puts the classes
-# and the dependencies' classes at the root of the deployment package, where the java
-# runtime looks for them. SAM calls the targets one after the other (parallel = false),
-# so the second to fourth find the stamp fresh and only unpack.
+# How `sam build` builds the Java functions: each function in template.yaml has
+# `Metadata: BuildMethod: makefile` with `ProjectRootDirectory: .` and `ContextPath: .`, so SAM
+# runs `make build-<LogicalId>` in the project root with ARTIFACTS_DIR set (samconfig.toml turns
+# on build_in_source, so nothing is copied first). Its CodeUri, make/sam-inputs, only says what
+# `sam build --cached` hashes (links to the build's inputs: make/sam-inputs/README.md).
+# Each target brings the Maven reactor up to date under a lock (scripts/locked.py): the first
+# to take the lock runs Maven once, and the others, waiting on the lock, then find the stamp
+# fresh. So `sam build --parallel` (samconfig's default here) never starts two Maven builds
+# in the same target/ folders. Each target then unpacks its function's shaded jar into
+# ARTIFACTS_DIR, which puts the classes and the dependencies' classes at the root of the
+# deployment package, where the java runtime looks for them.
 
 TOOLS_VENV := .venv/tools
 TOOLS_STAMP := $(TOOLS_VENV)/tools.stamp
@@ -64,10 +67,16 @@ $(SAM_STAMP): $(SAM_SOURCES) $(if $(SAM_MISSING_JARS),sam-force)
 	@mkdir -p $(dir $@)
 	@touch $@
 
-# build-MissionsFunction etc.: called by sam build with ARTIFACTS_DIR set.
+# Holds the reactor build's lock while make checks, and perhaps rebuilds, the stamp.
+SAM_LOCK := target/sam-reactor.lock
+SAM_LOCKED = $(TOOLS_PYTHON) scripts/locked.py $(SAM_LOCK) $(MAKE) --no-print-directory $(SAM_STAMP)
+
+# build-MissionsFunction etc.: called by sam build with ARTIFACTS_DIR set, one after the other
+# or (sam build --parallel) at the same time, each in its own make process.
 define sam_function_target
-build-$(1)Function: $(SAM_STAMP)
+build-$(1)Function:
 	@test -n "$$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set: run this through sam build" >&2; exit 1; }
+	$$(SAM_LOCKED)
 	mkdir -p "$$(ARTIFACTS_DIR)"
 	cd "$$(ARTIFACTS_DIR)" && jar xf "$(CURDIR)/functions/$(2)/target/$(2)-function.jar"
 endef

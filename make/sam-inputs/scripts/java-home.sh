@@ -1,0 +1,1 @@
+../../../scripts/java-home.sh
