@@ -14,13 +14,15 @@ MVN ?= mvn -B -ntp
 
 help:
 	@echo "make run             set up and run the platform locally (API 127.0.0.1:3000, web 127.0.0.1:8080)"
-	@echo "make test            set up and run every test, cfn-lint and sam build"
+	@echo "make test            set up and run every test, cfn-lint, sam build and the deploy checks"
 	@echo "make unit-test       the unit tests only (no emulator, no network)"
 	@echo "make web-test        the web app's browser tests (headless Chromium, real local stack)"
 	@echo "make endpoint-test   make run on an emulator it did not start (AWS_ENDPOINT_URL), and make token"
 	@echo "make token PURPOSE=review SUBJECT=<id> [EVENT=events/...]   a token signed with the local run's key"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
 	@echo "make redrive [STACK=name]    run the recovery sweep now (the stack's, or the local run's)"
+	@echo "make security-scan   checkov on template.yaml and on the template SAM makes of it"
+	@echo "make deploy-checks   tests/deploy: the transformed template's wiring, names, sam build variants"
 	@echo "make bench-coldstart every function started as Lambda does (RIE) beside a hello world"
 	@echo "make bench-api       the local stack: 1,000 API calls and a fan-out of 500 proposals"
 	@echo "make bench-matching  items read per mission at 1,000 and 10,000 profiles"
@@ -39,7 +41,7 @@ prereqs:
 
 # Every tier: unit tests, integration and end-to-end tests against the emulator (started and
 # stopped by scripts/with-moto.sh), make run on an emulator it did not start, the browser tests,
-# then cfn-lint and sam build on the template.
+# then cfn-lint, sam build and the deploy checks on the template (make/checks.mk).
 test: prereqs emulator tools
 	scripts/with-moto.sh $(MVN) install -DskipITs=false
 	@touch $(LOCAL_STAMP)
@@ -47,6 +49,8 @@ test: prereqs emulator tools
 	$(MAKE) --no-print-directory web-test
 	$(MAKE) --no-print-directory lint
 	$(MAKE) --no-print-directory sam-build
+	$(MAKE) --no-print-directory deploy-checks
+	$(MAKE) --no-print-directory security-scan
 
 clean:
 	$(MVN) -q clean
