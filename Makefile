@@ -39,10 +39,10 @@ unit-test:
 prereqs:
 	@scripts/prereqs.sh $(if $(filter test,$(MAKECMDGOALS)),test,run)
 
-# Every tier: unit tests, integration and end-to-end tests against the emulator (started and
-# stopped by scripts/with-moto.sh), make run on an emulator it did not start, the browser tests,
-# then cfn-lint, sam build and the deploy checks on the template (make/checks.mk).
-test: prereqs emulator tools
+# Every tier: the emulator's own check, unit tests, integration and end-to-end tests against the
+# emulator (started and stopped by scripts/with-moto.sh), make run on an emulator it did not start,
+# the browser tests, then cfn-lint, sam build and the deploy checks on the template (make/checks.mk).
+test: prereqs emulator-check tools
 	scripts/with-moto.sh $(MVN) install -DskipITs=false
 	@touch $(LOCAL_STAMP)
 	$(MAKE) --no-print-directory endpoint-test

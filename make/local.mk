@@ -1,15 +1,16 @@
-# Docker-free local run: moto (in .venv/emulator), or an emulator already running at
-# AWS_ENDPOINT_URL, + the real handlers in one JVM (local/).
+# Docker-free local run: the emulator (local/emulator/moto-server: the pinned moto from
+# .venv/emulator, with the changes of local/emulator/moto_server.py), or an emulator already
+# running at AWS_ENDPOINT_URL, + the real handlers in one JVM (local/).
 # Included by the root Makefile, which sets JAVA_HOME, PATH and MVN.
 
 EMULATOR_VENV     := .venv/emulator
 EMULATOR_STAMP    := $(EMULATOR_VENV)/.installed
 EMULATOR_PYTHON   ?= $(shell command -v python3.11 || command -v python3)
-MOTO_SERVER_BIN   := $(CURDIR)/$(EMULATOR_VENV)/bin/moto_server
+MOTO_SERVER_BIN   := $(CURDIR)/local/emulator/moto-server
 LOCAL_CLASSPATH   := local/target/local-runner.jar:$$(cat local/target/classpath.txt)
 LOCAL_JAVA_OPTS   ?= -XX:+UseSerialGC
 
-.PHONY: emulator run token endpoint-test clean-emulator
+.PHONY: emulator emulator-check run token endpoint-test clean-emulator
 
 ## emulator: the Python venv with the pinned moto[server] (created once; redone when requirements change)
 emulator: $(EMULATOR_STAMP)
@@ -19,6 +20,11 @@ $(EMULATOR_STAMP): requirements-emulator.txt
 	@test -x $(EMULATOR_VENV)/bin/python || $(EMULATOR_PYTHON) -m venv $(EMULATOR_VENV)
 	$(EMULATOR_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-emulator.txt
 	@touch $@
+
+## emulator-check: proves on the pinned moto that each change of local/emulator/moto_server.py keeps
+## moto's answers (run by make test)
+emulator-check: $(EMULATOR_STAMP)
+	$(EMULATOR_VENV)/bin/python local/emulator/check_moto_server.py
 
 # The reactor is installed again when a pom or a main source or resource is newer than the stamp,
 # or when a jar of the runner's class path has gone (mvn clean in one module, say); make test's own

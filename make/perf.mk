@@ -40,11 +40,9 @@ bench-coldstart: tools emulator sam-build perf-build
 	  --rie "$(PERF_RIE)" --java "$(JAVA_HOME)/bin/java" --runs $(COLDSTART_RUNS) --variants $(COLDSTART_VARIANTS) \
 	  --only "$(COLDSTART_ONLY)" --jvm-opts "$(COLDSTART_JVM_OPTS)" --build "$(COLDSTART_BUILD)"
 
-# moto copies a whole table for every DynamoDB transaction (its rollback): seconds per call at a
-# few thousand items. The bench runs moto through perf/emulator/moto_server_bench.py, which backs
-# up only the items a transaction names (same outcome, checked first by check_moto_server_bench.py).
+# Each round starts its own emulator, the project's (local/emulator/moto-server), as make run does.
 bench-api: emulator perf-build
-	$(EMULATOR_VENV)/bin/python perf/emulator/check_moto_server_bench.py
-	LOG_LEVEL=WARN EMULATOR_PYTHON_BIN="$(CURDIR)/$(EMULATOR_VENV)/bin/python" java $(PERF_JAVA_OPTS) \
-	  -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ApiBench --moto perf/emulator/moto-server-bench \
+	LOG_LEVEL=WARN java $(PERF_JAVA_OPTS) \
+	  -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ApiBench --moto $(MOTO_SERVER_BIN) \
 	  --calls $(API_CALLS) --fanout $(FANOUT) --round $(API_ROUND)
+

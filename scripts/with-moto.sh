@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs a command with the emulator (moto, from .venv/emulator) up on a free 127.0.0.1 port:
+# Runs a command with the emulator (local/emulator/moto-server: moto from .venv/emulator with the
+# project's changes, see local/emulator/moto_server.py) up on a free 127.0.0.1 port:
 #   scripts/with-moto.sh mvn -q verify -DskipITs=false
 # The command gets AWS_ENDPOINT_URL, AWS_REGION=eu-west-3 and fake credentials; moto is stopped
 # afterwards whatever happens. Its exit code is the command's.
@@ -8,21 +9,21 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${EMULATOR_VENV:-$root/.venv/emulator}"
 case "$venv" in /*) ;; *) venv="$root/$venv" ;; esac
-moto="$venv/bin/moto_server"
 python="$venv/bin/python"
+moto="$root/local/emulator/moto-server"
 
 if [ "$#" -eq 0 ]; then
   echo "usage: scripts/with-moto.sh <command> [args...]" >&2
   exit 2
 fi
-if [ ! -x "$moto" ]; then
-  echo "with-moto: $moto not found: run 'make emulator' first" >&2
+if [ ! -x "$python" ]; then
+  echo "with-moto: $python not found: run 'make emulator' first" >&2
   exit 2
 fi
 
 port="$("$python" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 log="$(mktemp "${TMPDIR:-/tmp}/with-moto.XXXXXX")"
-"$moto" -H 127.0.0.1 -p "$port" >"$log" 2>&1 </dev/null &
+EMULATOR_PYTHON_BIN="$python" "$moto" -H 127.0.0.1 -p "$port" >"$log" 2>&1 </dev/null &
 moto_pid=$!
 
 stop_moto() {

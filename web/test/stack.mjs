@@ -37,11 +37,11 @@ let started = 0;
 export async function startStack({ moderation = 'on', timeoutMs = 180_000 } = {}) {
   const jar = join(ROOT, 'local/target/local-runner.jar');
   const classpathFile = join(ROOT, 'local/target/classpath.txt');
-  const moto = join(ROOT, '.venv/emulator/bin/moto_server');
+  const moto = join(ROOT, 'local/emulator/moto-server'); // the project's emulator launcher (README)
   need(jar, 'build the local runner first (make build)');
   need(classpathFile, 'build the local runner first (make build)');
   need(join(WEB_DIR, 'dist/index.html'), 'build the site first (make web-build)');
-  if (!process.env.AWS_ENDPOINT_URL) need(moto, 'create the emulator first (make emulator)');
+  if (!process.env.AWS_ENDPOINT_URL) need(join(ROOT, '.venv/emulator/bin/python'), 'create the emulator first (make emulator)');
   mkdirSync(RESULTS, { recursive: true });
   started += 1;
   const logPath = join(RESULTS, `stack-${started}.log`);

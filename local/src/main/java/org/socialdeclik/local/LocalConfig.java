@@ -15,7 +15,7 @@ import java.util.Map;
  * @param tableName          name of the table in the emulator (also the local stack name, so
  *                           several runs can share one emulator with different names)
  * @param endpoint           a running emulator to use; null to start moto
- * @param motoServer         the moto_server program; null to look for .venv/emulator, then PATH
+ * @param motoServer         the emulator program; null for the project's local/emulator/moto-server, then PATH
  * @param moderation         "on" or "off" for the functions' MODERATION; null for the template's
  * @param template           the SAM template; null for the nearest template.yaml up from here
  * @param webBaseUrl         where the web app is served (the functions' WEB_BASE_URL); null: the

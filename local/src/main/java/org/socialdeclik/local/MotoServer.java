@@ -60,7 +60,14 @@ final class MotoServer implements AutoCloseable {
         this.closed = closed;
     }
 
-    /** Where the moto_server program is: the given path, else .venv/emulator found walking up, else PATH. */
+    /** The project's emulator launcher (local/emulator/moto_server.py run by the emulator venv's Python). */
+    static final String LAUNCHER = "local/emulator/moto-server";
+
+    /**
+     * Where the emulator program is: the given path; else the project's launcher ({@link #LAUNCHER}),
+     * found walking up from the working directory beside a made .venv/emulator; else a plain
+     * moto_server on the PATH, which works but copies a whole table for every transaction.
+     */
     static Path locate(Path configured, Path workingDir) {
         if (configured != null) {
             if (!Files.isExecutable(configured)) {
@@ -70,9 +77,9 @@ final class MotoServer implements AutoCloseable {
             return configured;
         }
         for (Path dir = workingDir.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve(".venv/emulator/bin/moto_server");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
+            Path launcher = dir.resolve(LAUNCHER);
+            if (Files.isExecutable(launcher) && Files.isExecutable(dir.resolve(".venv/emulator/bin/python"))) {
+                return launcher;
             }
         }
         String path = System.getenv("PATH");
@@ -80,12 +87,14 @@ final class MotoServer implements AutoCloseable {
             for (String dir : path.split(java.io.File.pathSeparator)) {
                 Path candidate = Path.of(dir, "moto_server");
                 if (Files.isExecutable(candidate)) {
+                    LOG.warn("Using {} as it is: without the project's {}, every transaction copies the whole table "
+                            + "(slow, and memory grows as the data does)", candidate, LAUNCHER);
                     return candidate;
                 }
             }
         }
-        throw new IllegalStateException("moto_server not found: run `make emulator` (creates .venv/emulator), "
-                + "or set MOTO_SERVER, or set AWS_ENDPOINT_URL to a running emulator");
+        throw new IllegalStateException("The emulator was not found: run `make emulator` (creates .venv/emulator "
+                + "for " + LAUNCHER + "), or set MOTO_SERVER, or set AWS_ENDPOINT_URL to a running emulator");
     }
 
     static MotoServer start(Path binary, Duration timeout) {

@@ -68,7 +68,7 @@ public final class ApiBench {
         System.out.println("command: make bench-api (" + String.join(" ", args) + ")");
         LocalConfig base = LocalConfig.defaults().withPort(0).withTemplate(template).withPollInterval(Duration.ofMillis(100));
         if (given.containsKey("moto")) {
-            // each platform (round) starts its own emulator: see perf/emulator/moto_server_bench.py
+            // each platform (round) starts its own emulator: see local/emulator/moto_server.py
             base = base.withMotoServer(Path.of(given.get("moto")).toAbsolutePath());
         } else {
             String endpoint = System.getenv("AWS_ENDPOINT_URL");
@@ -92,9 +92,9 @@ public final class ApiBench {
                 LocalApi api = new LocalApi(platform, events);
                 SdkCallCounter.Snapshot before = SdkCallCounter.snapshot();
                 mixRound(api, r, size);
-                awaitQuiet(api);
+                api.awaitQuiet();
                 add(mixCalls, SdkCallCounter.snapshot().minus(before).counts());
-                addStream(mixStream, pollers(api));
+                addStream(mixStream, api.pollers());
                 for (int i = 0; i < 5; i++) {
                     edge.add(api.call("GET", "/_local/health", null, null).millis());
                 }
@@ -206,12 +206,12 @@ public final class ApiBench {
         String token = api.awaitToken(email, "/verify?", Duration.ofSeconds(60));
         JsonNode verified = api.post("/profiles/verify", LocalApi.JSON.createObjectNode().put("token", token)).json();
         String profileId = verified.get("profileId").asText();
-        awaitQuiet(api);
+        api.awaitQuiet();
         copyProfile(platform, profileId, email, fanout - 1);
-        awaitQuiet(api);
+        api.awaitQuiet();
 
         SdkCallCounter.Snapshot before = SdkCallCounter.snapshot();
-        JsonNode pollersBefore = pollers(api);
+        JsonNode pollersBefore = api.pollers();
         String mission = submit(api, "Fan-out " + runId);
         latencies.get("POST /missions").remove(latencies.get("POST /missions").size() - 1);
         done--;
@@ -229,10 +229,10 @@ public final class ApiBench {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        awaitQuiet(api);
+        api.awaitQuiet();
         Map<String, long[]> calls = SdkCallCounter.snapshot().minus(before).counts();
         Map<String, long[]> stream = new java.util.TreeMap<>();
-        addStream(stream, pollers(api));
+        addStream(stream, api.pollers());
         subtractStream(stream, pollersBefore);
         double first = proposals.isEmpty() ? Double.NaN : seconds(published, proposals.get(0).sentAt());
         double last = proposals.isEmpty() ? Double.NaN : seconds(published, proposals.get(proposals.size() - 1).sentAt());
@@ -334,31 +334,6 @@ public final class ApiBench {
             long[] sum = from.computeIfAbsent(poller.path("function").asText(), x -> new long[2]);
             sum[0] -= poller.path("invocations").asLong();
             sum[1] -= poller.path("deliveredRecords").asLong();
-        }
-    }
-
-    /** The stream pollers' counters, from the local health report. */
-    private static JsonNode pollers(LocalApi api) {
-        return api.call("GET", "/_local/health", null, null).json().path("streamPollers");
-    }
-
-    /** Waits until the stream pollers have delivered everything (their counters still for 3 s). */
-    private static void awaitQuiet(LocalApi api) {
-        String last = "";
-        int still = 0;
-        for (int i = 0; i < 900; i++) {
-            String now = pollers(api).toString().replaceAll("\"state\":\"[A-Z_]+\",?", "");
-            still = now.equals(last) ? still + 1 : 0;
-            if (still == 3) {
-                return;
-            }
-            last = now;
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

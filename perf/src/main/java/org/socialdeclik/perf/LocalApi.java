@@ -76,6 +76,31 @@ final class LocalApi {
         return call("POST", path, body, null);
     }
 
+    /** The stream pollers' counters, from the local health report. */
+    JsonNode pollers() {
+        return call("GET", "/_local/health", null, null).json().path("streamPollers");
+    }
+
+    /** Waits until the stream pollers have delivered everything (their counters still for 3 s). */
+    void awaitQuiet() {
+        String last = "";
+        int still = 0;
+        for (int i = 0; i < 900; i++) {
+            String now = pollers().toString().replaceAll("\"state\":\"[A-Z_]+\",?", "");
+            still = now.equals(last) ? still + 1 : 0;
+            if (still == 3) {
+                return;
+            }
+            last = now;
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /**
      * The token of the link that starts with {@code link} (e.g. {@code /verify?}) in the newest
      * email to this address holding such a link.
