@@ -46,3 +46,15 @@ bench-api: emulator perf-build
 	  -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.ApiBench --moto $(MOTO_SERVER_BIN) \
 	  --calls $(API_CALLS) --fanout $(FANOUT) --round $(API_ROUND)
 
+# make bench-load: LOAD_PROFILES concurrent sign-ups by LOAD_CLIENTS clients, then LOAD_MISSIONS
+# missions fanned out to them (docs/performance.md). LOAD_EMULATOR=path/to/moto_server runs it on
+# another emulator program (the plain moto_server of the venv gives the "before" figures).
+LOAD_PROFILES ?= 1000
+LOAD_CLIENTS ?= 16
+LOAD_MISSIONS ?= $(shell echo $$(( ($(LOAD_PROFILES) + 9) / 10 )))
+LOAD_EMULATOR ?=
+
+.PHONY: bench-load
+bench-load: emulator perf-build
+	LOG_LEVEL=WARN java $(PERF_JAVA_OPTS) -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.LoadBench \
+	  --profiles $(LOAD_PROFILES) --clients $(LOAD_CLIENTS) --missions $(LOAD_MISSIONS) --moto "$(LOAD_EMULATOR)"

@@ -153,6 +153,12 @@ public final class LocalPlatform implements AutoCloseable {
         return endpoint;
     }
 
+    /** The process id of the emulator this platform started; empty when it uses one given by AWS_ENDPOINT_URL. */
+    public java.util.OptionalLong emulatorPid() {
+        MotoServer server = moto;
+        return server == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(server.pid());
+    }
+
     public String tableName() {
         return config.tableName();
     }

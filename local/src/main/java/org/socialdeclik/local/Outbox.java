@@ -23,6 +23,23 @@ public final class Outbox {
         return List.copyOf(emails);
     }
 
+    /**
+     * The emails recorded after the first {@code from} ones, oldest first, waiting up to
+     * {@code timeout} for one when there are none yet (a cursor over the outbox, for a reader that
+     * follows a long run without copying it all each time).
+     */
+    public synchronized List<SentEmail> awaitAfter(int from, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (emails.size() <= from) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return List.of();
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return List.copyOf(emails.subList(from, emails.size()));
+    }
+
     /** Forgets every email. */
     public synchronized void clear() {
         emails.clear();
