@@ -62,6 +62,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final List<String> banner = new ArrayList<>();
+    private final EmulatorDown emulatorDown = new EmulatorDown();
     private volatile boolean provisioned;
     private volatile String moderation;
     private volatile boolean functionsReady;
@@ -100,6 +101,10 @@ public final class LocalPlatform implements AutoCloseable {
             platform.close();
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
         }, "local-shutdown"));
+        platform.onEmulatorDown(reason -> {
+            System.err.println(EmulatorDown.console(reason, platform.moto.log()));
+            System.exit(EmulatorDown.EXIT_STATUS);
+        });
         System.out.println(platform.banner());
         if (platform.awaitHealthy(Duration.ofSeconds(60))) {
             System.out.println("Ready: " + platform.apiBaseUrl() + "/_local/health is UP"
@@ -157,6 +162,14 @@ public final class LocalPlatform implements AutoCloseable {
     public java.util.OptionalLong emulatorPid() {
         MotoServer server = moto;
         return server == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(server.pid());
+    }
+
+    /**
+     * Calls {@code listener} with the reason if the emulator this platform started stops on its own
+     * (at once if it already has). {@code make run} prints it and exits with status 3.
+     */
+    public void onEmulatorDown(java.util.function.Consumer<String> listener) {
+        emulatorDown.listen(listener);
     }
 
     public String tableName() {
@@ -266,7 +279,12 @@ public final class LocalPlatform implements AutoCloseable {
             endpoint = config.endpoint();
             LOG.info("Using the emulator at {} (AWS_ENDPOINT_URL)", endpoint);
         } else {
-            moto = MotoServer.start(MotoServer.locate(config.motoServer(), Path.of("")), Duration.ofSeconds(60));
+            moto = MotoServer.start(MotoServer.locate(config.motoServer(), Path.of("")), Duration.ofSeconds(60),
+                    (pid, how) -> {
+                        if (!closing.get()) {
+                            emulatorDown.died(pid, how);
+                        }
+                    });
             endpoint = moto.endpoint();
         }
         aws = new LocalAws(endpoint, region);
@@ -429,7 +447,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     ApiServer.HealthReport health() {
         Map<String, Object> components = new LinkedHashMap<>();
-        boolean emulatorUp = endpoint != null && (moto == null || moto.alive());
+        String down = emulatorDown.reason();
+        boolean emulatorUp = down == null && endpoint != null && (moto == null || moto.alive());
         components.put("emulator", emulatorUp ? "UP" : "DOWN");
         components.put("tables", provisioned ? "UP" : "DOWN");
         components.put("secrets", provisioned ? "UP" : "DOWN");
@@ -444,7 +463,10 @@ public final class LocalPlatform implements AutoCloseable {
                 && pollersUp && webUp;
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", up ? "UP" : closing.get() ? "STOPPING" : "STARTING");
+        details.put("status", up ? "UP" : down != null ? "DOWN" : closing.get() ? "STOPPING" : "STARTING");
+        if (down != null) {
+            details.put("reason", down);
+        }
         details.put("components", components);
         details.put("emulator", endpoint == null ? null : endpoint.toString());
         details.put("tables", List.copyOf(tables));

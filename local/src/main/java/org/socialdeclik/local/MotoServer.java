@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * moto in server mode as a child process on 127.0.0.1: the emulator of DynamoDB (and its
  * streams), Secrets Manager and SES. Stopped on close and, whatever happens, when the JVM exits.
+ * If it stops on its own (killed, out of memory, crashed), the {@code onDeath} callback given to
+ * {@link #start} is told why, once.
  */
 final class MotoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MotoServer.class);
@@ -51,6 +53,8 @@ final class MotoServer implements AutoCloseable {
     private final Path log;
     private final Thread shutdownHook;
     private final CountDownLatch closed;
+    private volatile boolean closing;
+    private volatile long motoPid = -1;
 
     private MotoServer(Process process, URI endpoint, Path log, Thread shutdownHook, CountDownLatch closed) {
         this.process = process;
@@ -98,6 +102,16 @@ final class MotoServer implements AutoCloseable {
     }
 
     static MotoServer start(Path binary, Duration timeout) {
+        return start(binary, timeout, (pid, how) -> { });
+    }
+
+    /** Told once, if moto stops without {@link #close()}: its pid and how it stopped. */
+    interface DeathListener {
+        void died(long pid, String how);
+    }
+
+    /** Starts moto; {@code onDeath} hears why if it later stops without {@link #close()}. */
+    static MotoServer start(Path binary, Duration timeout, DeathListener onDeath) {
         int port = freePort();
         Path log;
         try {
@@ -139,7 +153,9 @@ final class MotoServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        LOG.info("Emulator (moto) is up at {} (pid {}, log {})", server.endpoint, server.pid(), log);
+        server.motoPid = server.pid();
+        process.onExit().thenRun(() -> server.died(onDeath));
+        LOG.info("Emulator (moto) is up at {} (pid {}, log {})", server.endpoint, server.motoPid, log);
         return server;
     }
 
@@ -160,6 +176,36 @@ final class MotoServer implements AutoCloseable {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    private void died(DeathListener onDeath) {
+        if (closing) {
+            return;
+        }
+        // the watchdog exits with moto's status; should the watchdog itself have been killed, moto goes too
+        ProcessHandle.of(motoPid).ifPresent(ProcessHandle::destroyForcibly);
+        String reason = describeExit(process.exitValue());
+        LOG.error("The emulator (moto, pid {}) stopped on its own: {}; its log: {}", motoPid, reason, log);
+        onDeath.died(motoPid, reason);
+    }
+
+    /** What an exit status of moto (as its sh watchdog reports it: 128 + N for signal N) means. */
+    static String describeExit(int status) {
+        if (status <= 128) {
+            return "it exited with status " + status;
+        }
+        int signal = status - 128;
+        String name = switch (signal) {
+            case 1 -> "SIGHUP";
+            case 2 -> "SIGINT";
+            case 6 -> "SIGABRT";
+            case 9 -> "SIGKILL";
+            case 11 -> "SIGSEGV";
+            case 15 -> "SIGTERM";
+            default -> "signal " + signal;
+        };
+        return "it was killed by signal " + signal + " (" + name + ")" + (signal == 9
+                ? ", which is also how the kernel's out-of-memory killer stops a process (dmesg tells)" : "");
     }
 
     private void awaitUp(int port, Duration timeout) {
@@ -235,6 +281,7 @@ final class MotoServer implements AutoCloseable {
     @Override
     public void close() {
         boolean diedOnItsOwn = !process.isAlive();
+        closing = true;
         kill(process);
         closed.countDown();
         try {

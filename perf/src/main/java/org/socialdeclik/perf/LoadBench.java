@@ -102,6 +102,10 @@ public final class LoadBench {
             }
             long pid = platform.emulatorPid().orElseThrow(() -> new IllegalStateException(
                     "bench-load measures the emulator it starts: do not set AWS_ENDPOINT_URL"));
+            platform.onEmulatorDown(reason -> {
+                System.out.printf(Locale.ROOT, "load: stopped after %.0f s: %s%n", elapsed(), reason);
+                System.exit(3);
+            });
             emulator = new ProcessMemory(pid);
             System.out.printf(Locale.ROOT, "emulator: pid %d, %d MB at start%n", pid, emulator.residentMb());
             LocalApi api = new LocalApi(platform, Path.of("events"));
