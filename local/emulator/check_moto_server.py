@@ -8,9 +8,14 @@ exits non-zero with the reason at the first check that fails.
    transactions, cancelled and committed, leave exactly the committed writes and their records;
 3. a table Query answers the same items, in the same order and pages, as moto's own, and lists
    only its partition;
-4. shard iterators are forgotten 15 minutes after they were handed out, and not before.
+4. shard iterators are forgotten 15 minutes after they were handed out, and not before;
+5. a page of stream records, read over HTTP from the server, is the same JSON (and the same
+   answer to boto3) whether json.dumps or moto's own writer wrote it.
 """
+import json
+import logging
 import os
+import socket
 import sys
 import threading
 import time
@@ -22,6 +27,8 @@ from moto import mock_aws  # noqa: E402
 from moto.dynamodb.models import dynamodb_backends  # noqa: E402
 from moto.dynamodb.models.table import Table  # noqa: E402
 from moto.dynamodbstreams.models import dynamodbstreams_backends  # noqa: E402
+from moto.dynamodbstreams.responses import DynamoDBStreamsHandler  # noqa: E402
+from moto.moto_server.threaded_moto_server import ThreadedMotoServer  # noqa: E402
 
 ACCOUNT, REGION = "123456789012", "eu-west-3"
 
@@ -240,6 +247,62 @@ def check_iterators(ddb):
     print("4. shard iterators: forgotten 15 minutes after they were handed out, kept until then")
 
 
+def check_records_json():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        endpoint = "http://127.0.0.1:%d" % port
+        ddb = boto3.client("dynamodb", region_name=REGION, endpoint_url=endpoint, aws_access_key_id="local",
+                           aws_secret_access_key="local")
+        create_table(ddb, "rec")
+        ddb.put_item(TableName="rec", Item={**key("P", "1"), "s": {"S": "é\"\n<x>"}, "n": {"N": "12.50"},
+                                            "b": {"BOOL": True}, "z": {"NULL": True}, "ss": {"SS": ["a", "b"]},
+                                            "ns": {"NS": ["1", "2"]}, "l": {"L": [{"S": "x"}, {"N": "3"}]},
+                                            "m": {"M": {"k": {"S": "v"}, "in": {"M": {"n": {"N": "0"}}}}}})
+        ddb.update_item(TableName="rec", Key=key("P", "1"), UpdateExpression="SET n = :n",
+                        ExpressionAttributeValues={":n": {"N": "13"}})
+        ddb.delete_item(TableName="rec", Key=key("P", "1"))
+        ddb.put_item(TableName="rec", Item={**key("P", "2"), "bin": {"B": b"\x00\x01binary"}})
+        arn = ddb.describe_table(TableName="rec")["Table"]["LatestStreamArn"]
+        shard = dynamodb_backends[ACCOUNT][REGION].tables["rec"].stream_shard.id
+        streams = boto3.client("dynamodbstreams", region_name=REGION, endpoint_url=endpoint,
+                               aws_access_key_id="local", aws_secret_access_key="local")
+        raw = []
+        streams.meta.events.register("before-parse.dynamodbstreams.GetRecords",
+                                     lambda response_dict, **kw: raw.append(response_dict["body"]))
+
+        def page(limit):
+            iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard,
+                                                  ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+            answer = streams.get_records(ShardIterator=iterator, Limit=limit)
+            answer.pop("ResponseMetadata")
+            return answer, json.loads(raw[-1])
+
+        ours = [page(3), page(10)]
+        DynamoDBStreamsHandler.serialized = moto_server._serialized
+        try:
+            theirs = [page(3), page(10)]
+        finally:
+            DynamoDBStreamsHandler.serialized = moto_server.serialized
+    finally:
+        server.stop()
+    for (answer, body), (their_answer, their_body) in zip(ours, theirs):
+        body.pop("NextShardIterator", None)
+        their_body.pop("NextShardIterator", None)
+        answer.pop("NextShardIterator", None)
+        their_answer.pop("NextShardIterator", None)
+        if body != their_body or answer != their_answer:
+            fail("GetRecords written by json.dumps differs from moto's own:\n%s\n%s" % (body, their_body))
+    if len(ours[1][0]["Records"]) != 4:
+        fail("the stream held %d records for 4 writes" % len(ours[1][0]["Records"]))
+    print("5. GetRecords: the same JSON and the same boto3 answer as moto's own writer (all attribute types, "
+          "a page with binary values)")
+
+
 @mock_aws
 def check():
     ddb = client()
@@ -251,3 +314,4 @@ def check():
 
 if __name__ == "__main__":
     check()
+    check_records_json()  # against a real server: outside the mock
