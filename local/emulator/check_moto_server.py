@@ -271,14 +271,18 @@ def check_records_json():
         shard = dynamodb_backends[ACCOUNT][REGION].tables["rec"].stream_shard.id
         streams = boto3.client("dynamodbstreams", region_name=REGION, endpoint_url=endpoint,
                                aws_access_key_id="local", aws_secret_access_key="local")
-        raw = []
+        raw, sent = [], []
+        streams.meta.events.register("before-send.dynamodbstreams.GetRecords",
+                                     lambda **kw: sent.append(time.perf_counter()))
         streams.meta.events.register("before-parse.dynamodbstreams.GetRecords",
                                      lambda response_dict, **kw: raw.append(response_dict["body"]))
+        served = []  # seconds from sending a GetRecords to its answer's last byte: the server's time
 
         def page(limit):
             iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard,
                                                   ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
             answer = streams.get_records(ShardIterator=iterator, Limit=limit)
+            served.append(time.perf_counter() - sent[-1])
             answer.pop("ResponseMetadata")
             return answer, json.loads(raw[-1])
 
@@ -288,6 +292,13 @@ def check_records_json():
             theirs = [page(3), page(10)]
         finally:
             DynamoDBStreamsHandler.serialized = moto_server.serialized
+        seed("rec", ({**key("T%d" % i), "doc": {"S": "x" * 400}, "n": {"N": str(i)}} for i in range(200)))
+        timings = {}
+        for writer in (moto_server._serialized, moto_server.serialized, moto_server._serialized, moto_server.serialized):
+            DynamoDBStreamsHandler.serialized = writer
+            page(300)
+            timings.setdefault(writer, []).append(served[-1])
+        DynamoDBStreamsHandler.serialized = moto_server.serialized
     finally:
         server.stop()
     for (answer, body), (their_answer, their_body) in zip(ours, theirs):
@@ -299,8 +310,10 @@ def check_records_json():
             fail("GetRecords written by json.dumps differs from moto's own:\n%s\n%s" % (body, their_body))
     if len(ours[1][0]["Records"]) != 4:
         fail("the stream held %d records for 4 writes" % len(ours[1][0]["Records"]))
+    mine, moto = min(timings[moto_server.serialized]), min(timings[moto_server._serialized])
     print("5. GetRecords: the same JSON and the same boto3 answer as moto's own writer (all attribute types, "
-          "a page with binary values)")
+          "a page with binary values); a page of 204 records answered in %.0f ms, %.0f ms with moto's writer"
+          % (mine * 1000, moto * 1000))
 
 
 @mock_aws
