@@ -21,16 +21,19 @@ the launcher beside this file; check_moto_server.py (run by `make test`) proves 
 4. Shard iterators expire 15 minutes after they are handed out, as DynamoDB Streams' do. moto keeps
    every iterator it ever issued, and each poll of a stream issues one: a memory leak of about a
    gigabyte a day for an idle local run.
-5. GetRecords answers are written by json.dumps. moto writes every answer by walking the API's
-   shape model value by value: about 130 ms for a page of stream records, two pages per write
-   (one per stream consumer), which took most of the emulator's time under load. The records are
-   already in the answer's JSON form, save their creation time, which is written as moto writes it
-   (epoch seconds, to the millisecond); the headers are moto's own. Records with binary values
-   (which the project does not write) still go through moto's writer.
+5. GetRecords, Query and GetItem answers are written by json.dumps. moto writes every answer by
+   walking the API's shape model value by value: about 130 ms for a page of stream records, two
+   pages per write (one per stream consumer), and as much for a skill's index read by matching:
+   most of the emulator's time under load. These answers are already in their JSON form, save the
+   records' creation time, which is written as moto writes it (epoch seconds, to the
+   millisecond), and absent members, which are left out as moto leaves them out; the headers are
+   moto's own. Answers holding binary values (which the project does not write) still go through
+   moto's writer.
 """
 import calendar
 import collections
 import copy
+import datetime
 import functools
 import json
 import sys
@@ -185,7 +188,14 @@ def _streams_backend_init(self, *args, **kwargs):
     self.shard_iterators = _ExpiringIterators()
 
 
-# 5. GetRecords answers written by json.dumps ----------------------------------------------
+# 5. Hot answers written by json.dumps --------------------------------------------------
+
+FAST_ACTIONS = ("GetRecords", "Query", "GetItem")
+
+
+class _Binary(Exception):
+    """An answer holds a binary value: moto's writer knows how it encodes those."""
+
 
 def _epoch_seconds(value):
     """A datetime as moto's JSON writer gives it: epoch seconds, a float to the millisecond when needed."""
@@ -193,26 +203,18 @@ def _epoch_seconds(value):
     return seconds + (value.microsecond // 1000) / 1000.0 if value.microsecond else seconds
 
 
-def _binary(value):
+def _plain(value):
     if isinstance(value, dict):
-        return any(k in ("B", "BS") or _binary(v) for k, v in value.items())
+        if "B" in value or "BS" in value:
+            raise _Binary()
+        return {k: _plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return any(_binary(v) for v in value)
-    return isinstance(value, bytes)
-
-
-def _records_body(result):
-    records = []
-    for record in result.get("Records", []):
-        data = record["dynamodb"]
-        if _binary(data):
-            return None
-        records.append({**record, "dynamodb": {**data, "ApproximateCreationDateTime":
-                                              _epoch_seconds(data["ApproximateCreationDateTime"])}})
-    body = {"Records": records}
-    if result.get("NextShardIterator") is not None:
-        body["NextShardIterator"] = result["NextShardIterator"]
-    return json.dumps(body, separators=(",", ":"))
+        return [_plain(v) for v in value]
+    if isinstance(value, (bytes, bytearray)):
+        raise _Binary()
+    if isinstance(value, datetime.datetime):
+        return _epoch_seconds(value)
+    return value
 
 
 _serialized = BaseResponse.serialized
@@ -220,11 +222,13 @@ _serialized = BaseResponse.serialized
 
 def serialized(self, action_result):
     result = action_result.result
-    if self._get_action() == "GetRecords" and isinstance(result, dict) and result.get("Records"):
-        body = _records_body(result)
-        if body is not None:
-            status, headers, _ = _serialized(self, ActionResult({**result, "Records": []}))
-            return status, headers, body
+    if self._get_action() in FAST_ACTIONS and isinstance(result, dict):
+        try:
+            body = json.dumps(_plain(result), separators=(",", ":"))
+        except _Binary:
+            return _serialized(self, action_result)
+        status, headers, _ = _serialized(self, ActionResult({}))
+        return status, headers, body
     return _serialized(self, action_result)
 
 
@@ -235,6 +239,7 @@ def _apply():
     DynamoHandler.call_action = _one_by_one(DynamoHandler.call_action)
     DynamoDBStreamsHandler.call_action = _one_by_one(BaseResponse.call_action)
     DynamoDBStreamsHandler.serialized = serialized
+    DynamoHandler.serialized = serialized
     Table.query = query
     Table.all_items = all_items
     DynamoDBStreamsBackend.__init__ = _streams_backend_init

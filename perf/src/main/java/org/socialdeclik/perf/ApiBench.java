@@ -56,10 +56,7 @@ public final class ApiBench {
     private int done;
 
     public static void main(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> given = BenchOptions.parse(args);
         int calls = Integer.parseInt(given.getOrDefault("calls", "1000"));
         int fanout = Integer.parseInt(given.getOrDefault("fanout", "500"));
         int round = Integer.parseInt(given.getOrDefault("round", "100"));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,10 +68,7 @@ public final class LoadBench {
     }
 
     public static void main(String[] args) {
-        Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            given.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
+        Map<String, String> given = BenchOptions.parse(args);
         int profiles = Integer.parseInt(given.getOrDefault("profiles", "1000"));
         int clients = Integer.parseInt(given.getOrDefault("clients", "16"));
         int missions = Integer.parseInt(given.getOrDefault("missions", String.valueOf(Math.max(1, profiles / 10))));
@@ -107,7 +103,8 @@ public final class LoadBench {
                 System.exit(3);
             });
             emulator = new ProcessMemory(pid);
-            System.out.printf(Locale.ROOT, "emulator: pid %d, %d MB at start%n", pid, emulator.residentMb());
+            System.out.printf(Locale.ROOT, "emulator: pid %d, %d MB at start; machine: %d cores, load average %s%n", pid,
+                    emulator.residentMb(), Runtime.getRuntime().availableProcessors(), loadAverage());
             LocalApi api = new LocalApi(platform, Path.of("events"));
             try (EmailLedger ledger = new EmailLedger(platform.outbox())) {
                 signUps(api, ledger);
@@ -278,6 +275,16 @@ public final class LoadBench {
                 duration(recent.percentile(99)), ledger.seen(), emulator.residentMb());
     }
 
+    /** The 1, 5 and 15 minute load averages (Linux). */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private double elapsed() {
         return (System.nanoTime() - started) / 1e9;
     }
@@ -330,8 +337,8 @@ public final class LoadBench {
                 tally.doubled(), tally.sameToken(), tally.doubledExamples(), tally.unexpected());
         System.out.println("calls answered other than expected: " + unanswered.get());
         long peak = emulator.peakMb();
-        System.out.printf(Locale.ROOT, "emulator: %,d MB now, %,d MB at most (VmHWM); run took %.0f s%n",
-                emulator.residentMb(), peak, elapsed());
+        System.out.printf(Locale.ROOT, "emulator: %,d MB now, %,d MB at most (VmHWM); run took %.0f s; load average %s "
+                + "(other work on the machine weighs on every figure)%n", emulator.residentMb(), peak, elapsed(), loadAverage());
         System.out.printf(Locale.ROOT, "load: %,d sign-ups by %d clients, %,d missions, %,d proposals; API p50 %.1f ms "
                 + "p99 %.1f ms; emulator %,d MB, missing %d, doubled %d%n", signedUp.size(), clients, fanout.submitted(),
                 fanout.proposals(), signUps.median(), signUps.percentile(99), peak, tally.missing(), tally.doubled());
