@@ -19,8 +19,8 @@ the launcher beside this file; check_moto_server.py (run by `make test`) proves 
    result is the same (same items, same order, same paging); queries on secondary indexes are left
    as they are (the template declares none).
 4. Shard iterators expire 15 minutes after they are handed out, as DynamoDB Streams' do. moto keeps
-   every iterator it ever issued, and each poll of a stream issues one: a memory leak of about a
-   gigabyte a day for an idle local run.
+   every iterator it ever issued (about 2 kB each, with its random id), and the local run's two
+   stream pollers take two per poll, five polls a second each when idle: over 1.7 million a day.
 5. GetRecords, Query and GetItem answers are written by json.dumps. moto writes every answer by
    walking the API's shape model value by value: about 130 ms for a page of stream records, two
    pages per write (one per stream consumer), and as much for a skill's index read by matching:
