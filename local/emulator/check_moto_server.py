@@ -377,7 +377,8 @@ def check_compact_records(ddb):
         args = (t, "NEW_AND_OLD_IMAGES", "MODIFY", stored(sort_key), stored(sort_key), 7)
         ours, theirs = StreamRecord(*args).to_json(), stock(*args).to_json()
         for record in (ours, theirs):
-            record.pop("eventID")
+            record.pop("eventID")  # random
+            record["dynamodb"].pop("SizeBytes")  # moto's estimate counts the creation time's text, which varies
             if not hasattr(record["dynamodb"].pop("ApproximateCreationDateTime"), "microsecond"):
                 fail("a stream record's creation time is no longer a datetime")
         if ours != theirs:
