@@ -289,7 +289,7 @@ test('the whole journey: profile, verification link, edit, export, mission, revi
     await page.fill('#signin-email', freelancer);
     await page.click('#signin-form button[type=submit]');
     assert.match(await notice(page), /Regardez votre boîte mail/);
-    const signIn = await stack.email((e) => e.to.includes(freelancer) && e.text.includes('/me?'),
+    const signIn = await stack.email((e) => e.to.includes(freelancer) && e.subject.startsWith('Votre lien pour gérer'),
       { what: 'sign-in email' });
     await page.goto(stack.link(signIn, '/me'));
     await page.locator('#profile').waitFor();

@@ -155,7 +155,7 @@ class PlatformEndToEndIT {
         assertThat(mission.json().get("status").asText()).isEqualTo("PUBLISHED");
         JsonNode proposal = awaitEmail(unmoderated, proposalOf(freelancer, "Refonte du site"));
         assertThat(proposal.get("text").asText()).contains("Compétences en commun : WordPress", "Lieu : à distance",
-                "Rémunération : 500 € par jour, pour un minimum de 300 €", "/interest?mission=", "/unsubscribe?token=");
+                "Rémunération : 500\u00a0€ par jour, pour un minimum de 300\u00a0€", "/interest?mission=", "/unsubscribe?token=");
         assertThat(proposal.get("html").asText()).doesNotContain("<script>alert(1)</script>");
         assertThat(proposal.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(proposal.get("headers").get("List-Unsubscribe").asText()).startsWith("<" + unmoderated.apiBaseUrl() + "/unsubscribe?token=");
@@ -189,8 +189,11 @@ class PlatformEndToEndIT {
         String interest = "{\"token\":\"" + tokenOf(proposal, "/interest") + "\"}";
         assertThat(post(moderated, "/interests", interest).status()).isEqualTo(202);
         assertThat(post(moderated, "/interests", interest).status()).isEqualTo(202);
-        JsonNode contact = awaitEmail(moderated, to(organisation, "Un·e freelance est intéressé·e"));
-        assertThat(contact.get("text").asText()).contains("Ana Martin", freelancer, "Développeuse WordPress", "Compétences en commun");
+        JsonNode contact = awaitEmail(moderated, to(organisation, "est intéressé·e par votre mission"));
+        assertThat(contact.get("text").asText()).contains("Ana Martin", freelancer, "Développeuse WordPress",
+                "Compétences qu'il ou elle a parmi celles demandées", "Tarif journalier habituel").doesNotContain("300\u00a0€", "minimum de");
+        // replying writes to the freelancer, not to the platform's sender
+        assertThat(contact.get("headers").get("Reply-To").asText()).endsWith("<" + freelancer + ">");
         awaitEmail(moderated, to(freelancer, "Votre intérêt a été transmis"));
 
         // one-click unsubscribe as a mail provider does it, from the List-Unsubscribe header
@@ -277,8 +280,8 @@ class PlatformEndToEndIT {
 
         activeProfile(unmoderated, freelancer);
 
-        JsonNode digest = awaitEmail(unmoderated, e -> to(freelancer, "").test(e) && e.get("subject").asText().contains("mission(s) pour vous"));
-        assertThat(digest.get("text").asText()).contains(title, "Pourquoi cette mission", "/interest?mission=");
+        JsonNode digest = awaitEmail(unmoderated, e -> to(freelancer, "").test(e) && e.get("subject").asText().contains("pour vous sur Social Declik"));
+        assertThat(digest.get("text").asText()).contains(title, "Pourquoi elle vous correspond", "/interest?mission=");
         assertThat(digest.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
     }
 

@@ -17,7 +17,7 @@ import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * Stream: a mission that becomes PUBLISHED is matched against active profiles; a profile that
- * becomes ACTIVE, or changes while active, is matched against open missions.
+ * becomes ACTIVE, changes while active, or subscribes again is matched against open missions.
  */
 public final class MatchingHandler extends StreamFunction {
     private final MatchingService service;
@@ -79,7 +79,9 @@ public final class MatchingHandler extends StreamFunction {
             done(WorkLedger.Kind.MISSION, mission.id(), now);
         } else if ("PROFILE".equals(entity) && "ACTIVE".equals(text(now, "status"))) {
             if (!flag(now, "unsubscribed")
-                    && (!"ACTIVE".equals(text(before, "status")) || !Objects.equals(text(before, "doc"), text(now, "doc")))) {
+                    && (!"ACTIVE".equals(text(before, "status")) || !Objects.equals(text(before, "doc"), text(now, "doc"))
+                        || flag(before, "unsubscribed"))) {
+                // became active, changed, or subscribed again: its new matches among open missions
                 service.profileActive(StoredJson.profile(text(now, "doc")));
             }
             if (!Objects.equals(text(before, "updatedAt"), text(now, "updatedAt"))) {

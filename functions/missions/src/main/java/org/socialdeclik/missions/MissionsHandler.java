@@ -13,6 +13,7 @@ import org.socialdeclik.shared.app.MissionService;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.ports.MissionActivity;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.warmup.Priming;
 
@@ -52,7 +53,8 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     private static MissionService wire(Wiring wiring) {
-        return new MissionService(wiring.store(), wiring.tokens(), Clock.systemUTC(), wiring.moderation());
+        return new MissionService(wiring.store(), wiring.tokens(), Clock.systemUTC(), wiring.moderation(),
+                wiring.missionActivity());
     }
 
     @Override
@@ -106,6 +108,9 @@ public final class MissionsHandler extends HttpFunction {
         @SuppressWarnings("unchecked")
         Map<String, Object> organization = (Map<String, Object>) view.get("organization");
         organization.put("email", stored.mission().organization().email());
+        MissionActivity.Counts counts = service.counts(stored.mission().id());
+        view.put("proposedCount", counts.proposed());
+        view.put("interestCount", counts.interested());
         return HttpResponse.json(200, view);
     }
 

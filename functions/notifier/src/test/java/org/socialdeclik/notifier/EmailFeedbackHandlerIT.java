@@ -38,7 +38,8 @@ class EmailFeedbackHandlerIT {
                 org.socialdeclik.shared.config.Env.of(stack.env())).emailSender());
         NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store(), stack.store(), stack.store(),
                 stack.store(), sender, new Emails(Places.france()), stack.tokens(),
-                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(), Clock.systemUTC());
+                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(), Clock.systemUTC(),
+                stack.activity());
         stack.store().enqueue(new OutboxEntry("SIGNIN#p-fb#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-fb")), Instant.now());
 
         notifier.deliver(new OutboxEntry("SIGNIN#p-fb#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-fb")));

@@ -44,7 +44,8 @@ class NotifierHandlerIT {
         sender = new RecordingSender(new NotifierWiringForTests(stack).sesSender());
         service = new NotificationService(stack.store().outbox(), stack.store(), stack.store(), stack.store(),
                 stack.store(), sender, new Emails(Places.france()), stack.tokens(),
-                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC());
+                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC(),
+                stack.activity());
         handler = new NotifierHandler(service);
     }
 
@@ -103,7 +104,7 @@ class NotifierHandlerIT {
         assertThat(email.subject()).startsWith("Une mission pour vous");
         assertThat(email.text()).contains("Compétences en commun : WordPress", "Lieu : à distance",
                 "http://127.0.0.1:8080/interest?mission=m-demo-1&token=", "http://127.0.0.1:8080/unsubscribe?token=");
-        assertThat(email.html()).contains("/interest?mission=m-demo-1&amp;token=").contains("Pourquoi cette mission");
+        assertThat(email.html()).contains("/interest?mission=m-demo-1&amp;token=").contains("Pourquoi elle vous correspond");
         assertThat(email.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         assertThat(email.headers().get("List-Unsubscribe")).startsWith("<http://127.0.0.1:3000/unsubscribe?token=");
     }

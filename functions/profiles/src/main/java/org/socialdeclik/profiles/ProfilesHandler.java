@@ -71,7 +71,7 @@ public final class ProfilesHandler extends HttpFunction {
 
     private static ProfileService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new ProfileService(store, store, store, wiring.tokens(), Clock.systemUTC());
+        return new ProfileService(store, store, store, wiring.tokens(), Clock.systemUTC(), wiring.missionActivity());
     }
 
     @Override
@@ -189,6 +189,7 @@ public final class ProfilesHandler extends HttpFunction {
         view.put("lastName", p.lastName());
         putIfPresent(view, "headline", p.headline());
         putIfPresent(view, "bio", p.bio());
+        putIfPresent(view, "portfolioUrl", p.portfolioUrl());
         view.put("skills", p.skills());
         view.put("causes", p.causes());
         Map<String, Object> location = new LinkedHashMap<>();
@@ -209,13 +210,24 @@ public final class ProfilesHandler extends HttpFunction {
         view.put("languages", p.languages());
         view.put("locale", p.locale());
         view.put("consent", p.consent());
+        view.put("subscribed", !stored.unsubscribed());
         view.put("unsubscribed", stored.unsubscribed());
         view.put("createdAt", stored.createdAt().toString());
         view.put("updatedAt", stored.updatedAt().toString());
         view.put("skillsUnderstood", understood(Vocabulary.skills(), p.skills(), p.locale()));
         view.put("causesUnderstood", understood(Vocabulary.causes(), p.causes(), p.locale()));
-        view.put("proposals", records.proposals().stream()
-                .map(r -> Map.of("missionId", r.missionId(), "proposedAt", r.proposedAt().toString())).toList());
+        java.util.Set<String> interested = new java.util.HashSet<>();
+        records.interests().forEach(r -> interested.add(r.missionId()));
+        List<Map<String, Object>> proposals = new ArrayList<>();
+        for (ProfileRecords.Proposal r : records.proposals()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("missionId", r.missionId());
+            putIfPresent(item, "title", r.title());
+            item.put("proposedAt", r.proposedAt().toString());
+            item.put("interested", interested.contains(r.missionId()));
+            proposals.add(item);
+        }
+        view.put("proposals", proposals);
         view.put("interests", records.interests().stream()
                 .map(r -> Map.of("missionId", r.missionId(), "expressedAt", r.expressedAt().toString())).toList());
         return view;

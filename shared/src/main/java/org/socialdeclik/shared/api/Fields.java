@@ -255,6 +255,16 @@ public final class Fields {
         }
     }
 
+    /** A web address that must be https (a link shown to others is never sent in clear). */
+    public String httpsUrl(JsonNode parent, String prefix, String name, boolean required) {
+        String url = url(parent, prefix, name, required);
+        if (url != null && !url.regionMatches(true, 0, "https:", 0, 6)) {
+            add(path(prefix, name), "field.httpsUrl");
+            return null;
+        }
+        return url;
+    }
+
     /** A list of short texts; each bad item is named with its index, duplicates are refused. */
     public List<String> textList(JsonNode parent, String prefix, String name, boolean required,
                                  int minItems, int maxItems, int maxLength) {

@@ -42,6 +42,7 @@ public final class Messages {
             Map.entry("field.enum", new String[] {"Valeur attendue : %s.", "Expected one of: %s."}),
             Map.entry("field.email", new String[] {"Adresse email invalide.", "Invalid email address."}),
             Map.entry("field.url", new String[] {"Adresse web invalide (https://...).", "Invalid web address (https://...)."}),
+            Map.entry("field.httpsUrl", new String[] {"L'adresse doit commencer par https://.", "The address must start with https://."}),
             Map.entry("field.date", new String[] {"Date invalide (AAAA-MM-JJ).", "Invalid date (YYYY-MM-DD)."}),
             Map.entry("field.control", new String[] {"Caractères de contrôle interdits.", "Control characters are not allowed."}),
             Map.entry("field.department", new String[] {"Département inconnu (ex. 35, 2A, 974).", "Unknown département (e.g. 35, 2A, 974)."}),

@@ -33,8 +33,11 @@ public final class Requests {
     private static final Set<String> ORGANIZATION_FIELDS = Set.of("name", "type", "email", "website");
     private static final Set<String> LOCATION_FIELDS = Set.of("department", "postalCode");
     private static final Set<String> PROFILE_FIELDS = Set.of("email", "firstName", "lastName", "headline", "bio",
-            "skills", "causes", "location", "mobility", "remote", "dailyRate", "minimumRate", "proBono",
+            "portfolioUrl", "skills", "causes", "location", "mobility", "remote", "dailyRate", "minimumRate", "proBono",
             "availability", "languages", "locale", "consent");
+    private static final Set<String> UPDATE_FIELDS = java.util.stream.Stream.concat(
+            PROFILE_FIELDS.stream().filter(n -> !n.equals("email")), java.util.stream.Stream.of("subscribed"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private static final Set<String> AVAILABILITY_FIELDS = Set.of("daysPerMonth", "from");
 
     private Requests() {}
@@ -89,14 +92,16 @@ public final class Requests {
         if (knownEmail == null) {
             f.allowOnly(body, "", PROFILE_FIELDS);
         } else {
-            f.allowOnly(body, "", PROFILE_FIELDS.stream().filter(n -> !n.equals("email"))
-                    .collect(java.util.stream.Collectors.toSet()));
+            // an update may also switch proposals back on (or off): "subscribed", read by the service
+            f.allowOnly(body, "", UPDATE_FIELDS);
+            f.bool(body, "", "subscribed", false);
         }
         String email = knownEmail != null ? knownEmail : f.email(body, "", "email", true);
         String firstName = f.text(body, "", "firstName", true, 80);
         String lastName = f.text(body, "", "lastName", true, 80);
         String headline = f.text(body, "", "headline", false, 140);
         String bio = f.text(body, "", "bio", false, 2000, true);
+        String portfolioUrl = f.httpsUrl(body, "", "portfolioUrl", false);
         List<String> skills = words(f, f.textList(body, "", "skills", true, 1, 20, 60), "skills");
         List<String> causes = words(f, f.textList(body, "", "causes", false, 0, 10, 60), "causes");
         Place location = place(f, body, true, "field.required");
@@ -130,7 +135,7 @@ public final class Requests {
             f.add("consent", "field.consent");
         }
         f.throwIfAny();
-        return new Profile(id, email, firstName, lastName, headline, bio, skills, causes, location, mobility,
+        return new Profile(id, email, firstName, lastName, headline, bio, portfolioUrl, skills, causes, location, mobility,
                 remote, dailyRate, minimumRate, proBono, availability, languages, locale, true);
     }
 

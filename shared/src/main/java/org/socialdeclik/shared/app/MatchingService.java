@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,14 @@ import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.domain.match.Matcher;
+import org.socialdeclik.shared.domain.match.MatchingSummary;
 import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.domain.match.ProfileCard;
 import org.socialdeclik.shared.logging.BusinessMetric;
 import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.MissionRepository;
+import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.ProfileRepository;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
@@ -86,17 +90,31 @@ public final class MatchingService {
     public Outcome missionPublished(Mission mission) {
         MissionCard card = MissionCard.of(mission);
         Map<String, ProfileCard> candidates = new LinkedHashMap<>();
+        List<String> missingSkills = new ArrayList<>();
         for (String skillId : card.skillIds()) {
-            for (ProfileCard profile : profiles.activeProfilesWithSkill(skillId)) {
+            List<ProfileCard> withSkill = profiles.activeProfilesWithSkill(skillId);
+            if (withSkill.isEmpty()) {
+                missingSkills.add(card.wordFor(skillId));
+            }
+            for (ProfileCard profile : withSkill) {
                 candidates.putIfAbsent(profile.id(), profile);
             }
         }
         Instant now = Instant.now(clock);
         LocalDate today = LocalDate.now(clock);
         List<Matcher.Candidate> eligible = new ArrayList<>();
+        Map<Matcher.Miss, Integer> misses = new EnumMap<>(Matcher.Miss.class);
+        List<Integer> minimumsAbovePay = new ArrayList<>();
         for (ProfileCard profile : candidates.values()) {
-            matcher.evaluate(card, profile, today)
-                    .ifPresent(reasons -> eligible.add(new Matcher.Candidate(profile, reasons, null)));
+            Matcher.Verdict verdict = matcher.judge(card, profile, today);
+            if (verdict.reasons() != null) {
+                eligible.add(new Matcher.Candidate(profile, verdict.reasons(), null));
+            } else {
+                misses.merge(verdict.miss(), 1, Integer::sum);
+                if (verdict.miss() == Matcher.Miss.PAY) {
+                    minimumsAbovePay.add(profile.minimumRate());
+                }
+            }
         }
         eligible.sort(Matcher.FIT);
         // Read the weekly windows only of those who can make the cut: whole groups of equally fitting
@@ -133,6 +151,15 @@ public final class MatchingService {
             }
         }
         Outcome outcome = new Outcome(candidates.size(), eligible.size(), proposed, deferred);
+        // the organisation hears once what matching did (one outbox item per mission: a retried run
+        // finds it written); the count of proposals is read when the email is sent
+        MatchingSummary summary = new MatchingSummary(eligible.size(), deferred, missingSkills,
+                misses.getOrDefault(Matcher.Miss.PLACE, 0), misses.getOrDefault(Matcher.Miss.PAY, 0),
+                MatchingSummary.median(minimumsAbovePay), misses.getOrDefault(Matcher.Miss.PRO_BONO, 0),
+                misses.getOrDefault(Matcher.Miss.TIME, 0));
+        Map<String, String> refs = new HashMap<>(summary.toRefs());
+        refs.put("missionId", mission.id());
+        profiles.enqueue(new OutboxEntry("REPORT#" + mission.id(), OutboxEntry.Kind.MATCHING_REPORT, refs), now);
         LOG.info("mission matched: {}", outcome);
         BusinessMetrics.count(BusinessMetric.PROPOSALS_DEFERRED, deferred);
         return outcome;

@@ -12,6 +12,7 @@ import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.logging.BusinessMetric;
 import org.socialdeclik.shared.logging.BusinessMetrics;
+import org.socialdeclik.shared.ports.MissionActivity;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
@@ -26,12 +27,20 @@ public final class MissionService {
     private final Tokens tokens;
     private final Clock clock;
     private final boolean moderation;
+    private final MissionActivity activity;
 
-    public MissionService(MissionRepository missions, Tokens tokens, Clock clock, boolean moderation) {
+    public MissionService(MissionRepository missions, Tokens tokens, Clock clock, boolean moderation,
+                          MissionActivity activity) {
         this.missions = missions;
         this.tokens = tokens;
         this.clock = clock;
         this.moderation = moderation;
+        this.activity = activity;
+    }
+
+    /** To how many the mission was proposed and how many are interested (for its link holders). */
+    public MissionActivity.Counts counts(String missionId) {
+        return activity.counts(missionId);
     }
 
     public record Submitted(String id, MissionStatus status) {}

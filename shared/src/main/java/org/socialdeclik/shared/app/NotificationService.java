@@ -12,12 +12,14 @@ import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.domain.match.MatchReasons;
+import org.socialdeclik.shared.domain.match.MatchingSummary;
 import org.socialdeclik.shared.email.EmailMessage;
 import org.socialdeclik.shared.email.Emails;
 import org.socialdeclik.shared.logging.BusinessMetric;
 import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.EmailSender;
 import org.socialdeclik.shared.ports.MatchRepository;
+import org.socialdeclik.shared.ports.MissionActivity;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.OutboxRepository;
@@ -48,10 +50,11 @@ public final class NotificationService {
     private final Links links;
     private final List<String> adminEmails;
     private final Clock clock;
+    private final MissionActivity activity;
 
     public NotificationService(OutboxRepository outbox, MissionRepository missions, ProfileRepository profiles,
                                MatchRepository matches, SuppressionList suppressions, EmailSender sender, Emails emails,
-                               Tokens tokens, Links links, List<String> adminEmails, Clock clock) {
+                               Tokens tokens, Links links, List<String> adminEmails, Clock clock, MissionActivity activity) {
         this.outbox = outbox;
         this.missions = missions;
         this.profiles = profiles;
@@ -63,6 +66,7 @@ public final class NotificationService {
         this.links = links;
         this.adminEmails = List.copyOf(adminEmails);
         this.clock = clock;
+        this.activity = activity;
     }
 
     /**
@@ -222,6 +226,7 @@ public final class NotificationService {
             case PROPOSAL -> proposal(entry);
             case DIGEST -> digest(entry);
             case INTEREST_ORGANIZATION, INTEREST_CONFIRMATION -> interest(entry);
+            case MATCHING_REPORT -> report(entry);
         };
     }
 
@@ -262,11 +267,22 @@ public final class NotificationService {
         if (profile.isEmpty() || mission.isEmpty()) {
             return List.of();
         }
-        if (entry.kind() == OutboxEntry.Kind.INTEREST_CONFIRMATION) {
-            return List.of(emails.interestConfirmation(profile.get().profile(), mission.get().mission()));
-        }
-        return matches.reasons(mission.get().mission().id(), profile.get().profile().id())
-                .map(reasons -> List.of(emails.interestToOrganization(mission.get().mission(), profile.get().profile(), reasons)))
+        Profile freelancer = profile.get().profile();
+        return matches.reasons(mission.get().mission().id(), freelancer.id())
+                .map(reasons -> List.of(entry.kind() == OutboxEntry.Kind.INTEREST_CONFIRMATION
+                        ? emails.interestConfirmation(freelancer, mission.get().mission(), reasons,
+                                links.page("/me", tokens.mint(Purpose.ACCESS, freelancer.id())))
+                        : emails.interestToOrganization(mission.get().mission(), freelancer, reasons)))
+                .orElse(List.of());
+    }
+
+    /** What matching did for a published mission, counted when the email is sent. */
+    private List<EmailMessage> report(OutboxEntry entry) {
+        return mission(entry)
+                .filter(m -> m.status() == MissionStatus.PUBLISHED)
+                .map(m -> List.of(emails.matchingReport(m.mission(), activity.counts(m.mission().id()).proposed(),
+                        MatchingSummary.fromRefs(entry.refs()), links.missionPage("/manage-mission", m.mission().id(),
+                                tokens.mint(Purpose.MANAGE_MISSION, m.mission().id())))))
                 .orElse(List.of());
     }
 

@@ -14,6 +14,7 @@ import org.socialdeclik.shared.logging.BusinessMetric;
 import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.ConflictException;
 import org.socialdeclik.shared.ports.MatchRepository;
+import org.socialdeclik.shared.ports.MissionActivity;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
@@ -35,14 +36,16 @@ public final class ProfileService {
     private final MatchRepository matches;
     private final Tokens tokens;
     private final Clock clock;
+    private final MissionActivity activity;
 
     public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
-                          Tokens tokens, Clock clock) {
+                          Tokens tokens, Clock clock, MissionActivity activity) {
         this.profiles = profiles;
         this.missions = missions;
         this.matches = matches;
         this.tokens = tokens;
         this.clock = clock;
+        this.activity = activity;
     }
 
     /**
@@ -103,15 +106,37 @@ public final class ProfileService {
                 .orElseThrow(() -> new TokenException(TokenException.Kind.INVALID));
     }
 
+    /** What was proposed to the person (with the missions' titles) and what they chose. */
     public ProfileRecords records(StoredProfile profile) {
-        return profiles.records(profile.profile().id());
+        ProfileRecords records = profiles.records(profile.profile().id());
+        if (records.proposals().isEmpty()) {
+            return records;
+        }
+        Map<String, String> titles = activity.titles(records.proposals().stream().map(ProfileRecords.Proposal::missionId).toList());
+        return new ProfileRecords(records.proposals().stream().map(p -> p.withTitle(titles.get(p.missionId()))).toList(),
+                records.interests());
     }
 
-    /** Replaces the editable fields (the email stays); matching runs again on the change. */
+    /**
+     * Replaces the editable fields (the email stays); matching runs again on the change. With
+     * {@code "subscribed"}, the signed-in owner also switches proposals back on (or off): the
+     * change is written after the fields, and asking again is harmless.
+     */
     public StoredProfile update(String accessToken, JsonNode body, Messages messages) {
         StoredProfile current = signedIn(accessToken);
         Profile updated = Requests.profile(current.profile().id(), current.profile().email(), body, messages, clock);
-        return profiles.update(updated, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        StoredProfile stored = profiles.update(updated, now);
+        JsonNode subscribed = body.get("subscribed");
+        if (subscribed != null && subscribed.isBoolean() && subscribed.booleanValue() == stored.unsubscribed()) {
+            if (subscribed.booleanValue()) {
+                stored = profiles.resubscribe(updated.id(), now);
+            } else {
+                profiles.unsubscribe(updated.id(), now);
+                stored = new StoredProfile(stored.profile(), stored.status(), stored.createdAt(), now, stored.verifyNonce(), true);
+            }
+        }
+        return stored;
     }
 
     public void erase(String accessToken) {

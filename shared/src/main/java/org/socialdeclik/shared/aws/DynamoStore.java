@@ -459,6 +459,28 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
     }
 
     @Override
+    public StoredProfile resubscribe(String id, Instant now) {
+        StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
+        if (!current.unsubscribed()) {
+            return current;
+        }
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key("PROFILE#" + id, MAIN))
+                .conditionExpression("attribute_exists(pk)")
+                .updateExpression("SET updatedAt = :now REMOVE unsubscribed, unsubscribedAt")
+                .expressionAttributeValues(Map.of(":now", s(now.toString())))
+                .build()).build());
+        if (current.status() == ProfileStatus.ACTIVE) {
+            items.addAll(profileIndex(ProfileCard.of(current.profile())));
+            // matched again like a changed profile: on the ledger until matching has run for it
+            items.add(LedgerTable.put(table, WorkLedger.Kind.PROFILE, id, now));
+        }
+        transact(items);
+        return new StoredProfile(current.profile(), current.status(), current.createdAt(), now, current.verifyNonce(), false);
+    }
+
+    @Override
     public void erase(String id) {
         Optional<StoredProfile> current = findProfile(id);
         for (Map<String, AttributeValue> item : queryPartition("PROFILE#" + id)) {
@@ -497,7 +519,7 @@ public final class DynamoStore implements MissionRepository, ProfileRepository, 
         for (Map<String, AttributeValue> item : queryPartition("PROFILE#" + id)) {
             String sk = text(item, "sk");
             if (sk.startsWith("PROPOSED#")) {
-                proposals.add(new ProfileRecords.Proposal(text(item, "missionId"), Instant.parse(text(item, "proposedAt"))));
+                proposals.add(new ProfileRecords.Proposal(text(item, "missionId"), Instant.parse(text(item, "proposedAt")), null));
             } else if (sk.startsWith("INTEREST#")) {
                 interests.add(new ProfileRecords.Interest(text(item, "missionId"), Instant.parse(text(item, "expressedAt"))));
             }

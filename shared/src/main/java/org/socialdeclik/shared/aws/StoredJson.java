@@ -117,6 +117,7 @@ public final class StoredJson {
         text(n, "lastName", p.lastName());
         text(n, "headline", p.headline());
         text(n, "bio", p.bio());
+        text(n, "portfolioUrl", p.portfolioUrl());
         texts(n, "skills", p.skills());
         texts(n, "causes", p.causes());
         n.set("location", node(p.location()));
@@ -240,7 +241,7 @@ public final class StoredJson {
     static Profile profile(JsonNode n) {
         JsonNode availability = present(n.get("availability"));
         return new Profile(text(n, "id"), text(n, "email"), text(n, "firstName"), text(n, "lastName"),
-                text(n, "headline"), text(n, "bio"), texts(n, "skills"), texts(n, "causes"), place(n.get("location")),
+                text(n, "headline"), text(n, "bio"), text(n, "portfolioUrl"), texts(n, "skills"), texts(n, "causes"), place(n.get("location")),
                 constant(Mobility.class, n, "mobility"), flag(n, "remote"), number(n, "dailyRate"),
                 number(n, "minimumRate"), flag(n, "proBono"),
                 availability == null ? null : new Availability(number(availability, "daysPerMonth"), date(availability, "from")),

@@ -8,8 +8,9 @@ import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.app.NotificationService;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.vocab.Places;
-import org.socialdeclik.shared.email.Emails;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.email.Emails;
+import org.socialdeclik.shared.email.Mailbox;
 import org.socialdeclik.shared.token.Tokens;
 
 /**
@@ -37,6 +38,10 @@ public final class Wiring {
         return new DynamoStore(clients.dynamoDb(), env.require("TABLE_NAME"));
     }
 
+    public DynamoMissionActivity missionActivity() {
+        return new DynamoMissionActivity(clients.dynamoDb(), env.require("TABLE_NAME"));
+    }
+
     public Tokens tokens() {
         try (var secrets = clients.secretsManager()) {
             return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), Clock.systemUTC());
@@ -44,7 +49,9 @@ public final class Wiring {
     }
 
     public SesEmailSender emailSender() {
-        return new SesEmailSender(clients.ses(), env.require("SENDER_EMAIL"), env.get("SES_CONFIGURATION_SET").orElse(null));
+        // recipients see the platform's name beside the address (SES takes "Name <address>")
+        return new SesEmailSender(clients.ses(), Mailbox.format(Emails.SENDER_NAME, env.require("SENDER_EMAIL")),
+                env.get("SES_CONFIGURATION_SET").orElse(null));
     }
 
     public Links links() {
@@ -65,7 +72,7 @@ public final class Wiring {
     /** Email delivery as the notifier and the sweep run it, on this store. */
     public NotificationService notifications(DynamoStore store) {
         return new NotificationService(store.outbox(), store, store, store, store, emailSender(),
-                new Emails(Places.france()), tokens(), links(), adminEmails(), Clock.systemUTC());
+                new Emails(Places.france()), tokens(), links(), adminEmails(), Clock.systemUTC(), missionActivity());
     }
 
     public boolean moderation() {

@@ -11,6 +11,7 @@ public record Profile(
         String lastName,
         String headline,
         String bio,
+        String portfolioUrl,
         List<String> skills,
         List<String> causes,
         Place location,

@@ -12,7 +12,8 @@ import java.util.Map;
  * names its purpose (e.g. {@code PROPOSAL#mission#profile}), so one purpose gives one email.
  */
 public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
-    public enum Kind { VERIFY, SIGN_IN, MISSION_CONFIRMATION, MISSION_REVIEW, PROPOSAL, DIGEST, INTEREST_ORGANIZATION, INTEREST_CONFIRMATION }
+    public enum Kind { VERIFY, SIGN_IN, MISSION_CONFIRMATION, MISSION_REVIEW, PROPOSAL, DIGEST, INTEREST_ORGANIZATION, INTEREST_CONFIRMATION,
+        MATCHING_REPORT }
 
     public OutboxEntry {
         refs = Map.copyOf(refs);

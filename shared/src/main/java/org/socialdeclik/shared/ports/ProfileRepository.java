@@ -39,6 +39,13 @@ public interface ProfileRepository {
     boolean unsubscribe(String id, Instant now);
 
     /**
+     * Undoes {@link #unsubscribe}: the profile is proposed missions again and goes back into the
+     * candidate index, all or nothing. Nothing happens for a profile that is subscribed.
+     * @throws NotFoundException no such profile
+     */
+    StoredProfile resubscribe(String id, Instant now);
+
+    /**
      * Erases the person: profile, email ownership, index items, proposal and interest records,
      * and the personal fields of their matches. Idempotent; the profile item goes last, so an
      * interrupted erasure can simply be asked again.

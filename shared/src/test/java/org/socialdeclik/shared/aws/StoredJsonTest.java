@@ -41,12 +41,12 @@ class StoredJsonTest {
             new Organization("Coop", OrganizationType.SCIC, "coop@example.org", null),
             List.of("SEO"), null, null, WorkMode.REMOTE, 0, 2, true, LocalDate.of(2027, 2, 1), null, null);
     static final Profile FULL = new Profile("p-1", "ana@example.org", "Ana", "Le Gall", "Développeuse", "Bio\u00e9\u2028",
-            List.of("WordPress"), List.of("environnement", "culture"), new Place("29", "29200"), Mobility.REGION, true,
+            "https://ana.example/portfolio", List.of("WordPress"), List.of("environnement", "culture"), new Place("29", "29200"), Mobility.REGION, true,
             450, 300, true, new Availability(8, LocalDate.of(2027, 1, 4)), List.of("fr", "en"), "en", true);
-    static final Profile MINIMAL = new Profile("p-2", "bob@example.org", "Bob", "Martin", null, null,
+    static final Profile MINIMAL = new Profile("p-2", "bob@example.org", "Bob", "Martin", null, null, null,
             List.of("SEO"), null, new Place("75", null), Mobility.DEPARTMENT, false,
             null, null, false, new Availability(null, null), null, null, true);
-    static final Profile NO_AVAILABILITY = new Profile("p-3", "cy@example.org", "Cy", "Roux", null, null,
+    static final Profile NO_AVAILABILITY = new Profile("p-3", "cy@example.org", "Cy", "Roux", null, null, null,
             List.of("React"), List.of(), new Place("2A", null), Mobility.COUNTRY, true,
             null, 200, false, null, List.of(), "fr", true);
 

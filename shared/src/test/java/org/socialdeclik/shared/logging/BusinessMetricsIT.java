@@ -59,7 +59,7 @@ class BusinessMetricsIT {
 
     @Test
     void a_mission_counts_once_submitted_once_published_once_closed() {
-        MissionService missions = new MissionService(store, tokens, Clock.systemUTC(), true);
+        MissionService missions = new MissionService(store, tokens, Clock.systemUTC(), true, stack.activity());
 
         String id = missions.submit(Bodies.mission(), Messages.forLocale("fr")).id();
         assertThat(counted()).isEqualTo(Map.of("MissionsSubmitted", 1L));
@@ -74,14 +74,14 @@ class BusinessMetricsIT {
 
     @Test
     void a_mission_published_at_once_without_moderation_counts_as_published() {
-        new MissionService(store, tokens, Clock.systemUTC(), false).submit(Bodies.mission(), Messages.forLocale("fr"));
+        new MissionService(store, tokens, Clock.systemUTC(), false, stack.activity()).submit(Bodies.mission(), Messages.forLocale("fr"));
 
         assertThat(counted()).isEqualTo(Map.of("MissionsSubmitted", 1L, "MissionsPublished", 1L));
     }
 
     @Test
     void a_verified_profile_counts_once_and_unsubscribing_twice_counts_once() {
-        ProfileService profiles = new ProfileService(store, store, store, tokens, Clock.systemUTC());
+        ProfileService profiles = new ProfileService(store, store, store, tokens, Clock.systemUTC(), stack.activity());
         String email = "metrics.verified@example.org";
         profiles.register(Bodies.profile(email), Messages.forLocale("fr"));
         var pending = store.findProfileByEmail(email).orElseThrow();

@@ -112,6 +112,10 @@ public final class Emulator {
         return new DynamoStore(dynamo, table);
     }
 
+    public org.socialdeclik.shared.aws.DynamoMissionActivity activity() {
+        return new org.socialdeclik.shared.aws.DynamoMissionActivity(dynamo, table);
+    }
+
     /** Tokens signed with this stack's key, as the functions sign them. */
     public Tokens tokens() {
         return new Tokens(key, Clock.systemUTC());

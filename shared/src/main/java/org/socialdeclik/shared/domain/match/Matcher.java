@@ -19,10 +19,25 @@ public final class Matcher {
         this.places = places;
     }
 
+    /** The first rule a profile fails for a mission, in the order the rules are checked. */
+    public enum Miss { DEADLINE, SKILLS, PLACE, PRO_BONO, PAY, TIME }
+
+    /** The outcome for one profile: the reasons it fits, or the rule it failed. */
+    public record Verdict(MatchReasons reasons, Miss miss) {
+        static Verdict no(Miss miss) {
+            return new Verdict(null, miss);
+        }
+    }
+
     /** A profile that may be proposed the mission, with the reasons, or empty. */
     public Optional<MatchReasons> evaluate(MissionCard mission, ProfileCard profile, LocalDate today) {
+        return Optional.ofNullable(judge(mission, profile, today).reasons());
+    }
+
+    /** Like {@link #evaluate}, saying which rule kept the profile out when it does not fit. */
+    public Verdict judge(MissionCard mission, ProfileCard profile, LocalDate today) {
         if (mission.applicationDeadline() != null && today.isAfter(mission.applicationDeadline())) {
-            return Optional.empty();
+            return Verdict.no(Miss.DEADLINE);
         }
         List<String> sharedSkills = new ArrayList<>();
         for (String id : mission.skillIds()) {
@@ -31,21 +46,21 @@ public final class Matcher {
             }
         }
         if (sharedSkills.isEmpty()) {
-            return Optional.empty();
+            return Verdict.no(Miss.SKILLS);
         }
         Optional<PlaceFit> place = place(mission, profile);
         if (place.isEmpty()) {
-            return Optional.empty();
+            return Verdict.no(Miss.PLACE);
         }
         if (mission.proBono()) {
             if (!profile.proBono()) {
-                return Optional.empty();
+                return Verdict.no(Miss.PRO_BONO);
             }
         } else if (profile.minimumRate() != null && mission.dailyPay() < profile.minimumRate()) {
-            return Optional.empty();
+            return Verdict.no(Miss.PAY);
         }
         if (profile.availableFrom() != null && profile.availableFrom().isAfter(mission.startDate())) {
-            return Optional.empty();
+            return Verdict.no(Miss.TIME);
         }
         List<String> sharedCauses = new ArrayList<>();
         for (String id : mission.causeIds()) {
@@ -53,8 +68,8 @@ public final class Matcher {
                 sharedCauses.add(mission.causeWordFor(id));
             }
         }
-        return Optional.of(new MatchReasons(sharedSkills, mission.skillIds().size(), sharedCauses, place.get(),
-                mission.department(), mission.dailyPay(), profile.minimumRate(), mission.proBono()));
+        return new Verdict(new MatchReasons(sharedSkills, mission.skillIds().size(), sharedCauses, place.get(),
+                mission.department(), mission.dailyPay(), profile.minimumRate(), mission.proBono()), null);
     }
 
     private Optional<PlaceFit> place(MissionCard mission, ProfileCard profile) {
