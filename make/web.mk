@@ -10,7 +10,7 @@ WEB_PYTHON   ?= $(shell command -v python3.11 || command -v python3)
 WEB_DEPS     := web/node_modules/.installed
 WEB_RUNNER   := local/target/local-runner.jar
 
-.PHONY: web-build web-deps web-test deploy-web
+.PHONY: web-build web-deps web-test deploy-web emails
 
 ## web-build: web/src -> web/dist, with web/dist/vocab.json from shared/src/main/resources/vocab
 web-build:
@@ -50,3 +50,13 @@ deploy-web:
 	aws s3 sync web/dist-aws "s3://$$bucket" --delete --cache-control "no-cache"; \
 	aws cloudfront create-invalidation --distribution-id "$$distribution" --paths "/*" --query Invalidation.Id --output text; \
 	echo "The site is on $$site (calling $$api)"
+
+## emails: every email, in both languages, with sample data (the real renderer): HTML, text and a
+## PNG at phone width (390 px) in docs/emails/, with an index.html to browse them
+EMAILS_DIR ?= docs/emails
+emails: web-deps
+	$(MVN) -q -DskipTests install -pl local -am
+	@test -x "$(CHROMIUM)" || { echo "emails needs Chromium at $(CHROMIUM) for the pictures: apt-get install -y chromium" >&2; exit 1; }
+	rm -rf "$(EMAILS_DIR)"
+	java -cp "$(WEB_RUNNER):$$(cat local/target/classpath.txt)" org.socialdeclik.local.EmailGallery "$(EMAILS_DIR)"
+	cd web && node tools/email-shots.mjs "$(CURDIR)/$(EMAILS_DIR)"

@@ -178,6 +178,34 @@ test("a mission's mistakes show next to their fields and in an announced summary
   });
 });
 
+test('an empty mission form names each field as its label does; a field at its limit says so', async (t) => {
+  await withPage(browser, t, async (page) => {
+    await page.goto(`${stack.web}/mission`);
+    await page.click('button[type=submit]');
+    const summary = page.locator('#error-summary .notice');
+    await summary.waitFor();
+    const items = await summary.locator('li').allInnerTexts();
+    assert.ok(items.length >= 5, `every missing field is listed (${items.length})`);
+    for (const item of items) {
+      // "organization : Ce champ est obligatoire." was the JSON path, not what the form calls it
+      assert.doesNotMatch(item, /^[a-z]+([.[][a-zA-Z0-9\]]+)* :/, `"${item}" names a label, not an API field`);
+    }
+    assert.ok(items.some((item) => item.startsWith('Votre structure :')), 'the organisation block is named by its legend');
+
+    // typing up to the limit: the count says so, and the limit is announced
+    const title = 'Refonte du site'.padEnd(120, '.');
+    await page.fill('#title', title.slice(0, 119));
+    assert.match(await page.innerText('#title-count'), /119 \/ 120 caractères/);
+    await page.focus('#title');
+    await page.keyboard.insertText('xyz');
+    assert.equal((await page.inputValue('#title')).length, 120);
+    assert.equal(await page.evaluate(() => document.querySelector('#title-count').closest('.counter').classList.contains('at-limit')), true);
+    assert.match(await page.innerText('#title-count + .limit-alert'), /coupé à 120 caractères|Limite de 120 caractères atteinte/);
+    assert.match(await page.getAttribute('#title', 'aria-describedby'), /title-count/);
+    await checkAccessibility(page, 'mission form at a limit');
+  });
+});
+
 test('the whole journey: profile, verification link, edit, export, mission, review, interest, unsubscribe, close, sign-in link, delete', async (t) => {
   const freelancer = `ana.${unique()}@example.org`;
   const organisation = `contact.${unique()}@jardins.example`;
@@ -296,6 +324,15 @@ test('the whole journey: profile, verification link, edit, export, mission, revi
     assert.equal(new URL(page.url()).search, '', 'the token leaves the address bar');
     assert.match(await page.innerText('#summary'), /désabonné/);
 
+    // the past proposals, and the switch back on
+    assert.match(await page.innerText('#proposals'), new RegExp(`${title}, proposée le .*vous vous êtes dit·e intéressé·e`));
+    assert.match(await page.innerText('#subscription-state'), /ne recevez plus de propositions/);
+    await page.click('#subscription');
+    assert.match(await notice(page), /Vous recevrez à nouveau les missions/);
+    assert.doesNotMatch(await page.innerText('#summary'), /désabonné/);
+    assert.equal(await page.innerText('#subscription'), 'Ne plus recevoir de propositions');
+    await checkAccessibility(page, 'me with proposals');
+
     await page.click('#delete');
     assert.equal(await page.isVisible('#delete-dialog'), true);
     assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Annuler',
@@ -304,6 +341,7 @@ test('the whole journey: profile, verification link, edit, export, mission, revi
     assert.equal(await page.isVisible('#delete-dialog'), false, 'Escape cancels');
     await page.click('#delete');
     await page.click('#delete-confirm');
+    await page.locator('#status .notice', { hasText: 'Profil supprimé' }).waitFor(); // not the switch's notice
     assert.match(await notice(page), /Profil supprimé/);
     assert.equal(await page.isHidden('#profile'), true);
 

@@ -4,6 +4,7 @@
 import { t } from './i18n.js';
 import { buildBody, candidateNames, flatten, parseField } from './form-data.js';
 import { clearItemMarks, listValues, markItem, setListItems } from './lists.js';
+import { refreshLimits } from './limits.js';
 
 function controls(form) {
   return [...form.elements].filter((element) => element.name && !element.disabled
@@ -67,6 +68,7 @@ export function fillForm(form, data) {
       element.value = value === null || value === undefined ? '' : String(value);
     }
   }
+  refreshLimits();
 }
 
 function describedBy(element, id, add) {
@@ -124,6 +126,12 @@ function target(form, field) {
     if (area) {
       const inside = [...area.querySelectorAll('input, select, textarea')].filter((element) => !element.disabled);
       return { controls: inside, focus: inside[0], container: area, label: legendOf(area) };
+    }
+    // a whole object the API missed ("organization"): the group of its fields, named by its legend
+    const children = [...form.elements].filter((element) => element.name?.startsWith(`${name}.`) && !element.disabled);
+    if (children.length > 0) {
+      const group = children[0].closest('fieldset');
+      return { controls: children, focus: children[0], container: group, label: legendOf(group) || labelOf(children[0]) };
     }
   }
   return null;

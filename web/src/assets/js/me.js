@@ -10,7 +10,7 @@ import { enhanceLists } from './lists.js';
 import { loadVocabulary } from './vocab.js';
 import { accessToken, forgetAccess, keepAccess } from './session.js';
 
-const EDITABLE = ['firstName', 'lastName', 'headline', 'bio', 'skills', 'causes', 'location', 'mobility', 'remote',
+const EDITABLE = ['firstName', 'lastName', 'headline', 'bio', 'portfolioUrl', 'skills', 'causes', 'location', 'mobility', 'remote',
   'dailyRate', 'minimumRate', 'proBono', 'availability', 'languages', 'locale', 'consent'];
 
 startPage();
@@ -24,6 +24,9 @@ const facts = document.getElementById('summary');
 const dialog = document.getElementById('delete-dialog');
 const email = document.getElementById('email');
 const emailHint = document.getElementById('email-hint');
+const subscriptionState = document.getElementById('subscription-state');
+const subscriptionButton = document.getElementById('subscription');
+const proposalList = document.getElementById('proposals');
 let current = null;
 
 onLanguageChange(enhanceLists(form));
@@ -32,7 +35,7 @@ emailHint.removeAttribute('data-i18n');
 const explainEmail = () => { emailHint.textContent = t('me.email.fixed'); };
 explainEmail();
 onLanguageChange(explainEmail);
-onLanguageChange(() => { if (current) renderFacts(current); });
+onLanguageChange(() => { if (current) { renderFacts(current); renderProposals(current); } });
 
 const linkToken = param('token');
 if (linkToken) {
@@ -73,7 +76,7 @@ function renderFacts(profile) {
   const rows = [
     ['me.summary.status', t(`profileStatus.${profile.status}`)],
     ['me.summary.email', profile.email],
-    ['me.summary.subscription', profile.unsubscribed ? t('me.summary.unsubscribed') : t('me.summary.subscribed')],
+    ['me.summary.subscription', profile.subscribed === false ? t('me.summary.unsubscribed') : t('me.summary.subscribed')],
     ['me.summary.skills', understood(profile.skillsUnderstood)],
     ['me.summary.causes', understood(profile.causesUnderstood)],
     ['me.summary.proposals', String((profile.proposals || []).length)],
@@ -107,6 +110,36 @@ function renderFacts(profile) {
   facts.replaceChildren(...nodes);
 }
 
+function day(value) {
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? value
+    : new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(parsed);
+}
+
+/** Whether proposals come by email, the switch, and every mission proposed so far, newest first. */
+function renderProposals(profile) {
+  const subscribed = profile.subscribed !== false;
+  subscriptionState.textContent = t(subscribed ? 'me.subscribed.state' : 'me.unsubscribed.state');
+  subscriptionButton.textContent = t(subscribed ? 'me.unsubscribe' : 'me.subscribe');
+  const proposals = [...(profile.proposals || [])].sort((a, b) => String(b.proposedAt).localeCompare(a.proposedAt));
+  if (proposals.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = t('me.proposals.none');
+    proposalList.replaceChildren(li);
+    return;
+  }
+  proposalList.replaceChildren(...proposals.map((proposal) => {
+    const li = document.createElement('li');
+    const what = document.createElement('span');
+    what.textContent = t('me.proposal.item', { title: proposal.title || t('me.proposal.gone'), date: day(proposal.proposedAt) });
+    const interest = document.createElement('span');
+    interest.className = proposal.interested ? 'tag yes' : 'tag';
+    interest.textContent = t(proposal.interested ? 'me.proposal.interested' : 'me.proposal.notInterested');
+    li.append(what, ' — ', interest);
+    return li;
+  }));
+}
+
 function render(profile) {
   current = profile;
   signin.hidden = true;
@@ -114,6 +147,7 @@ function render(profile) {
   email.value = profile.email || '';
   fillForm(form, editable(profile));
   renderFacts(profile);
+  renderProposals(profile);
 }
 
 function showSignin(message) {
@@ -157,6 +191,25 @@ form.addEventListener('submit', (event) => {
     render(answer.data);
     showNotice(status, { title: t('me.saved.title'), text: t('me.saved.text') });
   });
+});
+
+// The switch: the profile as stored, with proposals on or off (only the signed-in owner can).
+subscriptionButton.addEventListener('click', async () => {
+  if (!current || subscriptionButton.getAttribute('aria-disabled') === 'true') return;
+  const subscribed = current.subscribed === false;
+  subscriptionButton.setAttribute('aria-disabled', 'true');
+  try {
+    const answer = await call('PUT', '/profiles/me', { body: { ...editable(current), subscribed }, bearer: accessToken() });
+    if (!answer.ok) {
+      if (!signedOut(answer)) showProblem(null, summary, answer.problem);
+      return;
+    }
+    summary.replaceChildren();
+    render(answer.data);
+    showNotice(status, { title: t(subscribed ? 'me.subscribed.done' : 'me.unsubscribed.done') });
+  } finally {
+    subscriptionButton.removeAttribute('aria-disabled');
+  }
 });
 
 document.getElementById('export').addEventListener('click', async () => {

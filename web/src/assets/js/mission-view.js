@@ -1,5 +1,5 @@
 // A mission as the review and manage pages show it (GET /missions/{id} with the page's token).
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 function fact(list, label, value) {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
@@ -51,6 +51,11 @@ export function renderMission(container, mission) {
   fact(list, t('view.budget'), mission.budget !== undefined ? budget : undefined);
   fact(list, t('view.start'), mission.startDate);
   fact(list, t('view.deadline'), mission.applicationDeadline);
+  if (mission.proposedCount !== undefined) {
+    const n = mission.proposedCount;
+    fact(list, t('view.proposed'), t((lang() === 'en' ? n === 1 : n <= 1) ? 'view.proposed.one' : 'view.proposed.other', { n }));
+    fact(list, t('view.interested'), String(mission.interestCount ?? 0));
+  }
   const description = document.createElement('p');
   description.className = 'prewrap';
   description.textContent = mission.description || '';

@@ -1,9 +1,11 @@
 // What every page does: language (and its switch), the current page marked in the menu, and the
 // helpers token pages share.
 import { initLanguage } from './i18n.js';
+import { watchLimits } from './limits.js';
 
 export function startPage() {
   initLanguage();
+  watchLimits();
   const here = window.location.pathname.replace(/\.html$/, '').replace(/\/$/, '') || '/';
   for (const link of document.querySelectorAll('.site-nav a')) {
     if (link.getAttribute('href') === here) {

@@ -154,8 +154,8 @@ class PlatformEndToEndIT {
         assertThat(mission.status()).isEqualTo(202);
         assertThat(mission.json().get("status").asText()).isEqualTo("PUBLISHED");
         JsonNode proposal = awaitEmail(unmoderated, proposalOf(freelancer, "Refonte du site"));
-        assertThat(proposal.get("text").asText()).contains("Compétences en commun : WordPress", "Lieu : à distance",
-                "Rémunération : 500\u00a0€ par jour, pour un minimum de 300\u00a0€", "/interest?mission=", "/unsubscribe?token=");
+        assertThat(proposal.get("text").asText()).contains("Compétences en commun\u00a0: WordPress", "Lieu\u00a0: à distance",
+                "Rémunération\u00a0: 500\u00a0€ par jour, pour un minimum de 300\u00a0€", "/interest?mission=", "/unsubscribe?token=");
         assertThat(proposal.get("html").asText()).doesNotContain("<script>alert(1)</script>");
         assertThat(proposal.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(proposal.get("headers").get("List-Unsubscribe").asText()).startsWith("<" + unmoderated.apiBaseUrl() + "/unsubscribe?token=");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -12,12 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.socialdeclik.shared.api.Messages;
 import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.aws.StoredJson;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.match.MatchingSummary;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.testing.Bodies;
 import org.socialdeclik.shared.testing.Emulator;
@@ -98,6 +103,56 @@ class MatchingHandlerIT {
         assertThat(stack.store().findEmail("PROPOSAL#m-demo-1#p-fit")).isPresent();
         assertThat(stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("PROPOSAL")
                 && i.get("refs").m().get("missionId").s().equals("m-demo-1"))).hasSize(1);
+        // the organisation hears once what matching did
+        assertThat(stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("MATCHING_REPORT")
+                && i.get("refs").m().get("missionId").s().equals("m-demo-1"))).hasSize(1);
+    }
+
+    /** The sample "mission published" record, carrying another mission. */
+    static DynamodbEvent published(Mission mission) {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/matching/mission-published.json");
+        var image = event.getRecords().get(0).getDynamodb().getNewImage();
+        image.put("pk", new AttributeValue().withS("MISSION#" + mission.id()));
+        image.put("doc", new AttributeValue().withS(StoredJson.write(mission)));
+        return event;
+    }
+
+    @Test
+    void a_mission_nobody_fits_records_why_for_the_organisations_report() {
+        ObjectNode body = Bodies.mission();
+        body.putArray("skills").add("WordPress").add("Zorglub 3000");
+        body.put("budget", 1200); // 200 EUR a day, under every candidate's minimum
+        Mission mission = Requests.mission("m-nobody", body, FR, Clock.systemUTC());
+
+        assertThat(handler.handleRequest(published(mission), null).getBatchItemFailures()).isEmpty();
+
+        assertThat(matchedProfiles("m-nobody")).isEmpty();
+        var refs = stack.store().findEmail("REPORT#m-nobody").orElseThrow().refs();
+        MatchingSummary summary = MatchingSummary.fromRefs(refs);
+        assertThat(summary.nobodyFits()).isTrue();
+        assertThat(summary.missingSkills()).containsExactly("Zorglub 3000");
+        assertThat(summary.pay()).isPositive();
+        assertThat(summary.medianMinimum()).isGreaterThan(200);
+        assertThat(summary.place()).isPositive(); // p-not-remote cannot do a remote mission
+    }
+
+    @ParameterizedTest
+    @Event(value = "events/matching/profile-activated.json", type = DynamodbEvent.class)
+    void a_profile_that_subscribes_again_gets_its_open_matches(DynamodbEvent event) {
+        var record = event.getRecords().get(0).getDynamodb();
+        Profile back = profile("p-back", p -> {});
+        pendingProfile("p-back");
+        stack.store().activate("p-back", "nonce-p-back", Instant.now());
+        // unsubscribed in the table (so out of the candidate index), then the record of subscribing again
+        stack.store().unsubscribe("p-back", Instant.now());
+        record.getNewImage().put("pk", new AttributeValue().withS("PROFILE#p-back"));
+        record.getNewImage().put("doc", new AttributeValue().withS(StoredJson.write(back)));
+        record.getOldImage().putAll(record.getNewImage());
+        record.getOldImage().put("unsubscribed", new AttributeValue().withBOOL(true));
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+
+        assertThat(matchedMissions("p-back")).contains("m-remote");
     }
 
     @ParameterizedTest

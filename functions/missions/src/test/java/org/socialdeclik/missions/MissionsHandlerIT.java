@@ -257,6 +257,29 @@ class MissionsHandlerIT {
     }
 
     @Test
+    void the_organisation_sees_to_how_many_its_mission_was_proposed_and_how_many_are_interested() throws Exception {
+        String id = submitted();
+        var reasons = new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2, List.of(),
+                org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, null, false);
+        java.time.Instant now = java.time.Instant.now();
+        stack.store().recordProposal(id, "p-count-1", reasons, now);
+        stack.store().recordProposal(id, "p-count-2", reasons, now);
+        // a pair that waits for a freelancer's weekly window is not a proposal yet
+        stack.store().recordDeferred(id, "p-count-3", reasons, now.plusSeconds(86_400), now);
+        stack.store().recordInterest(id, "p-count-1", now);
+        String manage = stack.tokens().mint(Purpose.MANAGE_MISSION, id);
+
+        JsonNode mission = body(handler.handleRequest(getWithToken(id, manage), null));
+
+        assertThat(mission.get("proposedCount").asInt()).isEqualTo(2);
+        assertThat(mission.get("interestCount").asInt()).isEqualTo(1);
+        // the public view has no counts
+        APIGatewayV2HTTPEvent publicGet = event("get.json");
+        publicGet.setPathParameters(Map.of("id", id));
+        assertThat(handler.handleRequest(publicGet, null).getBody()).doesNotContain("proposedCount");
+    }
+
+    @Test
     void a_mission_shown_by_token_needs_a_token_of_this_mission_and_of_a_mission_purpose() throws Exception {
         String id = submitted();
         String other = submitted();

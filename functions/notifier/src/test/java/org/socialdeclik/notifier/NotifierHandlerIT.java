@@ -20,6 +20,7 @@ import org.socialdeclik.shared.app.NotificationService;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.match.Matcher;
+import org.socialdeclik.shared.domain.match.MatchingSummary;
 import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.domain.match.ProfileCard;
 import org.socialdeclik.shared.domain.vocab.Places;
@@ -88,6 +89,45 @@ class NotifierHandlerIT {
         return sender.sent().stream().filter(e -> e.to().equals(address)).toList();
     }
 
+    static DynamodbEvent outboxEvent(String outboxId, OutboxEntry.Kind kind, Map<String, String> refs) {
+        DynamodbEvent event = outboxEvent("proposal.json", outboxId, refs);
+        event.getRecords().get(0).getDynamodb().getNewImage().put("kind", new AttributeValue().withS(kind.name()));
+        return event;
+    }
+
+    @Test
+    void the_introduction_gives_the_organisation_the_profile_without_the_minimum_and_reply_to_the_freelancer() {
+        proposedPair("m-intro", "p-intro", "intro@example.org");
+        assertThat(stack.store().recordInterest("m-intro", "p-intro", Instant.now())).isTrue();
+        Map<String, String> refs = Map.of("missionId", "m-intro", "profileId", "p-intro");
+
+        handler.handleRequest(outboxEvent("INTEREST_ORG#m-intro#p-intro", OutboxEntry.Kind.INTEREST_ORGANIZATION, refs), null);
+        handler.handleRequest(outboxEvent("INTEREST_ACK#m-intro#p-intro", OutboxEntry.Kind.INTEREST_CONFIRMATION, refs), null);
+
+        EmailMessage intro = sentTo("contact@jardins.example").stream()
+                .filter(e -> e.subject().startsWith("Ana Martin est intéressé·e")).findFirst().orElseThrow();
+        assertThat(intro.headers()).containsEntry("Reply-To", "\"Ana Martin\" <intro@example.org>");
+        assertThat(intro.text()).contains("Dix ans de sites associatifs.", "450\u00a0€ par jour", "français et anglais",
+                "à distance, comme la mission").doesNotContain("300\u00a0€");
+        EmailMessage ack = sentTo("intro@example.org").stream()
+                .filter(e -> e.subject().startsWith("Votre intérêt a été transmis")).findFirst().orElseThrow();
+        assertThat(ack.text()).contains("Dix ans de sites associatifs.", "450\u00a0€ par jour", "/me?token=");
+    }
+
+    @Test
+    void the_matching_report_counts_the_proposals_when_it_is_sent() {
+        proposedPair("m-report", "p-report", "report@example.org");
+        Map<String, String> refs = new HashMap<>(new MatchingSummary(1, 0, List.of(), 0, 0, null, 0, 0).toRefs());
+        refs.put("missionId", "m-report");
+
+        handler.handleRequest(outboxEvent("REPORT#m-report", OutboxEntry.Kind.MATCHING_REPORT, refs), null);
+
+        assertThat(sentTo("contact@jardins.example")).anySatisfy(e -> {
+            assertThat(e.subject()).endsWith("a été proposée à 1 freelance");
+            assertThat(e.text()).contains("/manage-mission?mission=m-report&token=");
+        });
+    }
+
     @Test
     void a_proposal_is_emailed_once_in_french_with_reasons_and_one_click_unsubscribe() {
         proposedPair("m-demo-1", "p-demo-1", "ana.martin@example.org");
@@ -102,7 +142,7 @@ class NotifierHandlerIT {
         assertThat(sent).hasSize(1);
         EmailMessage email = sent.get(0);
         assertThat(email.subject()).startsWith("Une mission pour vous");
-        assertThat(email.text()).contains("Compétences en commun : WordPress", "Lieu : à distance",
+        assertThat(email.text()).contains("Compétences en commun\u00a0: WordPress", "Lieu\u00a0: à distance",
                 "http://127.0.0.1:8080/interest?mission=m-demo-1&token=", "http://127.0.0.1:8080/unsubscribe?token=");
         assertThat(email.html()).contains("/interest?mission=m-demo-1&amp;token=").contains("Pourquoi elle vous correspond");
         assertThat(email.headers()).containsEntry("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

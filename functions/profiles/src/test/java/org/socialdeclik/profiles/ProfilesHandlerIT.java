@@ -283,6 +283,91 @@ class ProfilesHandlerIT {
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(401);
     }
 
+    /** PUT /profiles/me with the profile as created, plus the given fields. */
+    private static APIGatewayV2HTTPEvent put(String token, Map<String, Object> fields) {
+        var body = Bodies.profile("unused@example.org");
+        body.remove("email");
+        fields.forEach((name, value) -> {
+            if (value instanceof Boolean flag) {
+                body.put(name, flag);
+            } else {
+                body.put(name, String.valueOf(value));
+            }
+        });
+        APIGatewayV2HTTPEvent event = withBearer("me-put.json", token);
+        event.setBody(body.toString());
+        return event;
+    }
+
+    @Test
+    void the_owner_subscribes_again_after_unsubscribing_and_comes_back_into_the_index() throws Exception {
+        String token = activeProfile(uniqueEmail());
+        String id = idOf(token);
+        assertThat(Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody()).get("subscribed").asBoolean())
+                .isTrue();
+        stack.store().unsubscribe(id, java.time.Instant.now());
+        JsonNode unsubscribed = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody());
+        assertThat(unsubscribed.get("subscribed").asBoolean()).isFalse();
+
+        APIGatewayV2HTTPResponse again = handler.handleRequest(put(token, Map.of("subscribed", true)), null);
+
+        assertThat(again.getStatusCode()).isEqualTo(200);
+        assertThat(Json.parse(again.getBody()).get("subscribed").asBoolean()).isTrue();
+        assertThat(stack.store().findProfile(id).orElseThrow().matchable()).isTrue();
+        assertThat(stack.store().activeProfilesWithSkill("wordpress")).anyMatch(c -> c.id().equals(id));
+        // and off again, with the same switch
+        APIGatewayV2HTTPResponse off = handler.handleRequest(put(token, Map.of("subscribed", false)), null);
+        assertThat(Json.parse(off.getBody()).get("subscribed").asBoolean()).isFalse();
+        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
+    }
+
+    @Test
+    void subscribing_is_for_the_signed_in_owner_and_a_boolean_only() throws Exception {
+        String token = activeProfile(uniqueEmail());
+        APIGatewayV2HTTPEvent unsigned = put(token, Map.of("subscribed", true));
+        unsigned.getHeaders().remove("authorization");
+        assertThat(handler.handleRequest(unsigned, null).getStatusCode()).isEqualTo(401);
+        String unsubscribeToken = stack.tokens().mint(Purpose.UNSUBSCRIBE, idOf(token));
+        assertThat(handler.handleRequest(put(unsubscribeToken, Map.of("subscribed", true)), null).getStatusCode()).isEqualTo(403);
+
+        APIGatewayV2HTTPResponse notBoolean = handler.handleRequest(put(token, Map.of("subscribed", "yes")), null);
+        assertThat(notBoolean.getStatusCode()).isEqualTo(400);
+        assertThat(notBoolean.getBody()).contains("\"field\":\"subscribed\"");
+    }
+
+    @Test
+    void a_portfolio_must_be_https_and_is_kept() throws Exception {
+        String token = activeProfile(uniqueEmail());
+
+        APIGatewayV2HTTPResponse http = handler.handleRequest(put(token, Map.of("portfolioUrl", "http://ana.example")), null);
+        APIGatewayV2HTTPResponse https = handler.handleRequest(put(token, Map.of("portfolioUrl", "https://ana.example/work")), null);
+
+        assertThat(http.getStatusCode()).isEqualTo(400);
+        assertThat(http.getBody()).contains("\"field\":\"portfolioUrl\"", "https://");
+        assertThat(https.getStatusCode()).isEqualTo(200);
+        JsonNode me = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody());
+        assertThat(me.get("portfolioUrl").asText()).isEqualTo("https://ana.example/work");
+    }
+
+    @Test
+    void me_lists_past_proposals_with_their_title_and_whether_interest_was_given() throws Exception {
+        String token = activeProfile(uniqueEmail());
+        String id = idOf(token);
+        String missionId = "m-" + UUID.randomUUID();
+        stack.store().submit(org.socialdeclik.shared.api.Requests.mission(missionId, Bodies.mission(),
+                org.socialdeclik.shared.api.Messages.forLocale("fr"), java.time.Clock.systemUTC()),
+                org.socialdeclik.shared.domain.MissionStatus.PUBLISHED, java.time.Instant.now(), List.of());
+        stack.store().recordProposal(missionId, id, new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2,
+                List.of(), org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, 300, false), java.time.Instant.now());
+        JsonNode before = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody()).get("proposals").get(0);
+        stack.store().recordInterest(missionId, id, java.time.Instant.now());
+        JsonNode after = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody()).get("proposals").get(0);
+
+        assertThat(before.get("title").asText()).isEqualTo("Refonte du site WordPress de l'association");
+        assertThat(before.get("interested").asBoolean()).isFalse();
+        assertThat(after.get("interested").asBoolean()).isTrue();
+    }
+
     @Test
     void interest_connects_both_sides_once() throws Exception {
         String id = idOf(activeProfile(uniqueEmail()));

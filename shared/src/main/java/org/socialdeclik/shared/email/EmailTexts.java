@@ -34,6 +34,7 @@ final class EmailTexts {
         put("hello", "Bonjour {0},", "Hello {0},");
         put("link.copy", "Si le bouton ne marche pas, copiez ce lien dans votre navigateur :",
                 "If the button does not work, copy this link into your browser:");
+        put("link.write", "Si le bouton ne marche pas, écrivez à cette adresse :", "If the button does not work, write to this address:");
         put("footer.freelancer", "Vous recevez cet email parce que vous avez un profil sur Social Declik.",
                 "You receive this email because you have a profile on Social Declik.");
         put("footer.organization", "Vous recevez cet email parce que votre structure a proposé une mission sur Social Declik.",
@@ -44,7 +45,7 @@ final class EmailTexts {
                 "Social Declik connects digital freelancers with organisations of the social and solidarity economy.");
         put("unsubscribe", "Ne plus recevoir de missions", "Stop receiving missions");
         put("unsubscribe.text", "Ne plus recevoir de missions : {0}", "Stop receiving missions: {0}");
-        put("labelSep", " : ", ": ");
+        put("labelSep", "\u00a0: ", ": ");
         put("action.text", "{0} :", "{0}:");
 
         // ---- plurals (".one" and ".other"; French takes the singular for 0 and 1)
@@ -94,6 +95,7 @@ final class EmailTexts {
         put("mission.pay.budget", "{0} pour {1}, soit {2}", "{0} for {1}, that is {2}");
         put("mission.pay.proBono", "mission pro bono (bénévole), sur {0}", "pro bono (unpaid), over {0}");
         put("mission.contact", "Contact", "Contact");
+        put("mission.language", "Rédigée en", "Written in");
         put("mission.website", "Site web", "Website");
         put("mission.more", "(suite sur la page de la mission)", "(more on the mission's page)");
 
@@ -114,7 +116,7 @@ final class EmailTexts {
                 "If you did not ask for it, ignore this email: nothing changes.");
 
         // ---- the organisation's confirmation
-        put("confirm.subject", "Nous avons bien reçu votre mission « {0} »", "We received your mission \"{0}\"");
+        put("confirm.subject", "Nous avons bien reçu votre mission «\u00a0{0}\u00a0»", "We received your mission \"{0}\"");
         put("confirm.title", "Merci, votre mission est enregistrée", "Thank you, your mission is registered");
         put("confirm.pending", "Notre équipe va la relire, puis la proposer aux freelances qui lui correspondent. Nous vous écrirons une fois la recherche faite, pour vous dire à combien de personnes elle a été proposée.",
                 "Our team will read it, then propose it to the freelancers who fit it. We will write to you once the search is done, to tell you how many people it was proposed to.");
@@ -125,16 +127,16 @@ final class EmailTexts {
                 "Keep this email: its link lets you close the mission once it is filled.");
 
         // ---- the admins' review
-        put("review.subject", "Mission à relire : « {0} »", "Mission to review: \"{0}\"");
+        put("review.subject", "Mission à relire : «\u00a0{0}\u00a0»", "Mission to review: \"{0}\"");
         put("review.intro", "Une nouvelle mission attend votre relecture.", "A new mission is waiting for your review.");
         put("review.action", "Approuver ou refuser", "Approve or reject");
 
         // ---- a proposal, and the digest
-        put("proposal.subject", "Une mission pour vous : « {0} »", "A mission for you: \"{0}\"");
+        put("proposal.subject", "Une mission pour vous : «\u00a0{0}\u00a0»", "A mission for you: \"{0}\"");
         put("proposal.intro", "Cette mission correspond à votre profil.", "This mission fits your profile.");
         put("proposal.why", "Pourquoi elle vous correspond", "Why it fits you");
         put("proposal.action", "Je suis intéressé·e", "I'm interested");
-        put("proposal.shares", "En cliquant, vous transmettez à {0} votre nom, votre email et votre profil (jamais votre tarif minimum).",
+        put("proposal.shares", "En cliquant, {0} reçoit votre nom, votre email et votre profil (jamais votre tarif minimum).",
                 "Clicking sends {0} your name, email and profile (never your minimum rate).");
         put("digest.subject", "{0} pour vous sur Social Declik", "{0} for you on Social Declik");
         put("digest.intro", "Ces missions ouvertes correspondent à votre profil.", "These open missions fit your profile.");
@@ -163,8 +165,8 @@ final class EmailTexts {
         put("orgReason.pay.fits", "votre budget de {0} lui convient", "your budget of {0} suits them");
 
         // ---- the introduction to the organisation
-        put("interest.subject", "{0} est intéressé·e par votre mission « {1} »", "{0} is interested in your mission \"{1}\"");
-        put("interest.intro", "{0} souhaite travailler sur votre mission « {1} ». Voici son profil. Répondez simplement à cet email pour lui écrire.",
+        put("interest.subject", "{0} est intéressé·e par votre mission «\u00a0{1}\u00a0»", "{0} is interested in your mission \"{1}\"");
+        put("interest.intro", "{0} souhaite travailler sur votre mission «\u00a0{1}\u00a0». Voici son profil. Répondez simplement à cet email pour lui écrire.",
                 "{0} would like to work on your mission \"{1}\". Here is their profile. Just reply to this email to write to them.");
         put("interest.profile", "Son profil", "Their profile");
         put("interest.why", "Pourquoi nous lui avons proposé votre mission", "Why we proposed your mission to them");
@@ -184,8 +186,8 @@ final class EmailTexts {
         put("availability.from", "à partir du {0}", "from {0}");
 
         // ---- the freelancer's confirmation
-        put("interestAck.subject", "Votre intérêt a été transmis : « {0} »", "We passed on your interest: \"{0}\"");
-        put("interestAck.intro", "{0} a reçu votre contact pour la mission « {1} ». L'organisation vous écrira directement ; répondez-lui depuis votre messagerie.",
+        put("interestAck.subject", "Votre intérêt a été transmis : «\u00a0{0}\u00a0»", "We passed on your interest: \"{0}\"");
+        put("interestAck.intro", "{0} a reçu votre contact pour la mission «\u00a0{1}\u00a0». L'organisation vous écrira directement ; répondez-lui depuis votre messagerie.",
                 "{0} has received your contact for the mission \"{1}\". The organisation will write to you directly; answer from your own mailbox.");
         put("interestAck.shared", "Voici exactement ce qui lui a été transmis", "This is exactly what they received");
         put("interestAck.reasons", "Et, pour dire pourquoi vous lui correspondez :", "And, to say why you fit:");
@@ -194,18 +196,18 @@ final class EmailTexts {
         put("interestAck.action", "Voir ou modifier mon profil", "View or edit my profile");
 
         // ---- what matching did, for the organisation
-        put("report.subject.some", "Votre mission « {0} » a été proposée à {1}", "Your mission \"{0}\" was proposed to {1}");
-        put("report.subject.none", "Personne ne correspond encore à votre mission « {0} »", "Nobody fits your mission \"{0}\" yet");
-        put("report.some", "Nous avons proposé votre mission « {0} » à {1} dont le profil lui correspond. Chaque personne intéressée vous sera présentée par email, avec son profil et son contact.",
+        put("report.subject.some", "Votre mission «\u00a0{0}\u00a0» a été proposée à {1}", "Your mission \"{0}\" was proposed to {1}");
+        put("report.subject.none", "Personne ne correspond encore à votre mission «\u00a0{0}\u00a0»", "Nobody fits your mission \"{0}\" yet");
+        put("report.some", "Nous avons proposé votre mission «\u00a0{0}\u00a0» à {1} dont le profil lui correspond. Chaque personne intéressée vous sera présentée par email, avec son profil et son contact.",
                 "We proposed your mission \"{0}\" to {1} whose profile fits it. Each person who is interested will be introduced to you by email, with their profile and contact.");
         put("report.deferred", "{0} de plus la recevront dans les prochains jours : nous n'envoyons pas plus de quelques propositions par semaine à chaque personne.",
                 "{0} more will receive it in the coming days: we send each person only a few proposals a week.");
-        put("report.none", "Nous n'avons encore trouvé personne à qui proposer votre mission « {0} ». Voici pourquoi, et ce qui élargirait la recherche.",
+        put("report.none", "Nous n'avons encore trouvé personne à qui proposer votre mission «\u00a0{0}\u00a0». Voici pourquoi, et ce qui élargirait la recherche.",
                 "We have not yet found anyone to propose your mission \"{0}\" to. Here is why, and what would widen the search.");
         put("report.none.later", "La mission reste ouverte : chaque nouveau profil qui lui correspond la recevra.",
                 "The mission stays open: every new profile that fits it will receive it.");
         put("report.why.skills", "Aucun·e freelance inscrit·e ne propose {0}.", "No registered freelancer offers {0}.");
-        put("report.widen.skills", "Nommez aussi une compétence voisine plus courante (par exemple « WordPress » plutôt qu'un outil précis).",
+        put("report.widen.skills", "Nommez aussi une compétence voisine plus courante (par exemple «\u00a0WordPress\u00a0» plutôt qu'un outil précis).",
                 "Also name a nearby, more common skill (for example \"WordPress\" rather than one precise tool).");
         put("report.why.pay", "{0} est en dessous de ce que demandent la plupart des freelances qui ont ces compétences : la moitié d'entre eux demande au moins {1}.",
                 "{0} is below what most freelancers with these skills ask: half of them ask at least {1}.");

@@ -182,6 +182,7 @@ public final class Emails {
         Words w = Words.of(mission.locale());
         List<String> paragraphs = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        String closing = null;
         String subject;
         if (proposed > 0 || summary.deferred() > 0) {
             subject = w.text("report.subject.some", mission.title(), w.count("freelancers", proposed + summary.deferred()));
@@ -193,14 +194,14 @@ public final class Emails {
             subject = w.text("report.subject.none", mission.title());
             paragraphs.add(w.text("report.none", mission.title()));
             findings.addAll(findings(mission, summary, w));
-            paragraphs.add(w.lookup("report.none.later"));
+            closing = w.lookup("report.none.later");
         }
         StringOutput html = html();
         org.socialdeclik.shared.email.html.email.JtematchingReportGenerated.render(new OwaspHtmlTemplateOutput(html), null,
-                w, subject, paragraphs, findings, manageLink);
+                w, subject, paragraphs, findings, closing, manageLink);
         StringOutput text = text();
         org.socialdeclik.shared.email.text.email.JtematchingReportGenerated.render(text, null, w, paragraphs, findings,
-                manageLink);
+                closing, manageLink);
         return message(mission.organization().email(), subject, text, html, Map.of());
     }
 

@@ -61,6 +61,9 @@ final class Views {
         String days = w.count("days", m.estimatedDays());
         facts.add(Line.of(w.lookup("mission.pay"), m.proBono() ? w.text("mission.pay.proBono", days)
                 : w.text("mission.pay.budget", w.money(m.budget()), days, w.perDay(m.dailyPay()))));
+        if (!w.lang().equals(Words.of(m.locale()).lang())) {
+            facts.add(Line.of(w.lookup("mission.language"), w.language(Words.of(m.locale()).lang())));
+        }
         if (forAdmin) {
             facts.add(new Line(w.lookup("mission.contact"), m.organization().email(), "mailto:" + m.organization().email()));
             if (m.organization().website() != null) {
