@@ -28,7 +28,7 @@ mission = {
   "skills": ["WordPress", "UX design"], "causes": ["environnement"], "location": {"department": "35"}, "workMode": "REMOTE",
   "budget": 3000, "estimatedDays": 6, "proBono": False, "startDate": "2030-02-01", "applicationDeadline": "2030-01-20", "locale": "fr"}
 profile = {"email": "ana.martin@example.org", "firstName": "Ana", "lastName": "Martin", "headline": "Développeuse WordPress",
-  "bio": "Dix ans de sites associatifs.", "skills": ["WordPress", "référencement naturel"], "causes": ["environnement", "solidarité et inclusion"],
+  "bio": "Dix ans de sites associatifs.", "portfolioUrl": "https://ana-martin.example", "skills": ["WordPress", "référencement naturel"], "causes": ["environnement", "solidarité et inclusion"],
   "location": {"postalCode": "35000"}, "mobility": "REGION", "remote": True, "dailyRate": 450, "minimumRate": 300, "proBono": False,
   "availability": {"daysPerMonth": 4, "from": "2030-01-04"}, "languages": ["fr", "en"], "locale": "fr", "consent": True}
 def w(name, e):
@@ -79,6 +79,12 @@ w('notifier/verification.json', {"Records": [outbox("VERIFY#p-demo-1", "VERIFY",
 w('notifier/mission-confirmation-and-review.json', {"Records": [
     outbox("CONFIRM#m-demo-1", "MISSION_CONFIRMATION", {"missionId": "m-demo-1"}, "200000000000000000003"),
     outbox("REVIEW#m-demo-1", "MISSION_REVIEW", {"missionId": "m-demo-1"}, "200000000000000000004")]})
+w('notifier/interest.json', {"Records": [
+    outbox("INTEREST_ORG#m-demo-1#p-demo-1", "INTEREST_ORGANIZATION", {"missionId": "m-demo-1", "profileId": "p-demo-1"}, "200000000000000000006"),
+    outbox("INTEREST_ACK#m-demo-1#p-demo-1", "INTEREST_CONFIRMATION", {"missionId": "m-demo-1", "profileId": "p-demo-1"}, "200000000000000000007")]})
+w('notifier/matching-report.json', {"Records": [outbox("REPORT#m-demo-1", "MATCHING_REPORT", {
+    "missionId": "m-demo-1", "eligible": "0", "deferred": "0", "missingSkills": "Drupal", "place": "2", "pay": "3",
+    "medianMinimum": "380", "proBono": "0", "time": "0"}, "200000000000000000008")]})
 w('notifier/digest.json', {"Records": [outbox("DIGEST#p-demo-1#1a2b3c", "DIGEST", {"profileId": "p-demo-1", "missionIds": "m-demo-1"}, "200000000000000000005")]})
 w('missions/close.json', http('POST', '/missions/m-demo-1/close', 'POST /missions/{id}/close', {"token": "REPLACE_WITH_MANAGE_TOKEN"}, {"id": "m-demo-1"}))
 w('profiles/auth-link.json', http('POST', '/auth/link', 'POST /auth/link', {"email": "ana.martin@example.org"}))

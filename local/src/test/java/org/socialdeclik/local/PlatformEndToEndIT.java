@@ -174,7 +174,7 @@ class PlatformEndToEndIT {
         assertThat(submitted.json().get("status").asText()).isEqualTo("PENDING_REVIEW");
         String missionId = submitted.json().get("id").asText();
         assertThat(call(moderated, "GET", "/missions/" + missionId, null, null, null).status()).isEqualTo(404);
-        JsonNode review = awaitEmail(moderated, e -> e.get("subject").asText().startsWith("Mission à examiner")
+        JsonNode review = awaitEmail(moderated, e -> e.get("subject").asText().startsWith("Mission à relire")
                 && e.get("text").asText().contains(missionId));
         awaitEmail(moderated, to(organisation, "Nous avons bien reçu votre mission"));
 
@@ -184,12 +184,17 @@ class PlatformEndToEndIT {
         assertThat(approved.json().get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(call(moderated, "GET", "/missions/" + missionId, null, null, null).body()).doesNotContain(organisation);
         JsonNode proposal = awaitEmail(moderated, proposalOf(freelancer, "Site vitrine accessible"));
+        // once matching has run, the organisation hears to how many it went, and its link shows the counts
+        JsonNode report = awaitEmail(moderated, e -> to(organisation, "Votre mission").test(e)
+                && e.get("subject").asText().contains("a été proposée à"));
+        assertThat(call(moderated, "GET", "/missions/" + missionId, null, null, tokenOf(report, "/manage-mission"))
+                .json().get("proposedCount").asInt()).isGreaterThanOrEqualTo(1);
 
         // "I'm interested", twice: the organisation gets the contact once, the freelancer a confirmation
         String interest = "{\"token\":\"" + tokenOf(proposal, "/interest") + "\"}";
         assertThat(post(moderated, "/interests", interest).status()).isEqualTo(202);
         assertThat(post(moderated, "/interests", interest).status()).isEqualTo(202);
-        JsonNode contact = awaitEmail(moderated, to(organisation, "est intéressé·e par votre mission"));
+        JsonNode contact = awaitEmail(moderated, to(organisation, "Ana Martin est intéressé·e par votre mission"));
         assertThat(contact.get("text").asText()).contains("Ana Martin", freelancer, "Développeuse WordPress",
                 "Compétences qu'il ou elle a parmi celles demandées", "Tarif journalier habituel").doesNotContain("300\u00a0€", "minimum de");
         // replying writes to the freelancer, not to the platform's sender
@@ -205,7 +210,7 @@ class PlatformEndToEndIT {
 
         // a new matching mission: the admins and the organisation hear of it, the freelancer does not
         String second = post(moderated, "/missions", missionJson(organisation, "Boutique en ligne")).json().get("id").asText();
-        JsonNode secondReview = awaitEmail(moderated, e -> e.get("subject").asText().startsWith("Mission à examiner")
+        JsonNode secondReview = awaitEmail(moderated, e -> e.get("subject").asText().startsWith("Mission à relire")
                 && e.get("text").asText().contains(second));
         post(moderated, "/missions/" + second + "/review", "{\"token\":\"" + tokenOf(secondReview, "/review") + "\",\"decision\":\"APPROVE\"}");
         Thread.sleep(1500); // several poll cycles of both stream consumers

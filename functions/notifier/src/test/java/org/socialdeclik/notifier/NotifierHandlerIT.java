@@ -119,6 +119,7 @@ class NotifierHandlerIT {
         proposedPair("m-report", "p-report", "report@example.org");
         Map<String, String> refs = new HashMap<>(new MatchingSummary(1, 0, List.of(), 0, 0, null, 0, 0).toRefs());
         refs.put("missionId", "m-report");
+        stack.store().enqueue(new OutboxEntry("REPORT#m-report", OutboxEntry.Kind.MATCHING_REPORT, refs), Instant.now());
 
         handler.handleRequest(outboxEvent("REPORT#m-report", OutboxEntry.Kind.MATCHING_REPORT, refs), null);
 

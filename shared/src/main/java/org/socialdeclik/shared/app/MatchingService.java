@@ -152,7 +152,12 @@ public final class MatchingService {
         }
         Outcome outcome = new Outcome(candidates.size(), eligible.size(), proposed, deferred);
         // the organisation hears once what matching did (one outbox item per mission: a retried run
-        // finds it written); the count of proposals is read when the email is sent
+        // finds it written); the count of proposals is read when the email is sent. Only for a
+        // mission stored and still published (a priming run's sample mission is neither).
+        if (missions.findMission(mission.id()).filter(m -> m.status() == MissionStatus.PUBLISHED).isEmpty()) {
+            LOG.info("mission matched: {}, no report (not a published mission)", outcome);
+            return outcome;
+        }
         MatchingSummary summary = new MatchingSummary(eligible.size(), deferred, missingSkills,
                 misses.getOrDefault(Matcher.Miss.PLACE, 0), misses.getOrDefault(Matcher.Miss.PAY, 0),
                 MatchingSummary.median(minimumsAbovePay), misses.getOrDefault(Matcher.Miss.PRO_BONO, 0),
