@@ -154,14 +154,13 @@ public final class Emails {
     }
 
     /**
-     * The freelancer's confirmation, in their language: the lines the organisation received (the
-     * same ones, in the organisation's language) and what it did not receive.
+     * The freelancer's confirmation, wholly in their language: the very lines the organisation
+     * received (the same facts, worded for this reader) and what it did not receive.
      */
     public EmailMessage interestConfirmation(Profile profile, Mission mission, MatchReasons reasons, String meLink) {
         Words w = Words.of(profile.locale());
-        Words theirs = Words.of(mission.locale());
-        FreelancerView shared = views.freelancer(profile, theirs);
-        List<Line> why = views.reasonsForOrganization(reasons, theirs);
+        FreelancerView shared = views.freelancer(profile, w);
+        List<Line> why = views.reasonsForOrganization(reasons, w);
         String subject = w.text("interestAck.subject", mission.title());
         String hello = w.text("hello", profile.firstName());
         String intro = w.text("interestAck.intro", mission.organization().name(), mission.title());

@@ -178,6 +178,10 @@ class EmailsTest {
             }
         }
         assertThat(confirmation.text()).contains("Votre tarif minimum et votre code postal n'ont pas été transmis.");
+        // an English freelancer reads the same facts in English
+        EmailMessage english = emails.interestConfirmation(profile("en"), mission("fr"), REASONS, "https://web/me");
+        assertThat(english.text()).contains("- Usual day rate: €450 a day", "- Languages: French and English",
+                "in your département, Ille-et-Vilaine (35)").doesNotContain("Tarif journalier", "Langues");
     }
 
     @Test
