@@ -71,7 +71,7 @@ class DeliveryEvidenceIT {
         outbox = stack.store().outbox();
         service = new NotificationService(outbox, stack.store(), stack.store(), stack.store(), stack.store(), sender,
                 new Emails(Places.france()), stack.tokens(), new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"),
-                List.of(), Clock.systemUTC());
+                List.of(), Clock.systemUTC(), stack.activity());
         var profile = Requests.profile("p-ev", null, Bodies.profile("ana.martin@example.org"), Messages.forLocale("fr"),
                 Clock.systemUTC());
         stack.store().register(profile, "nonce-ev", Instant.now(), VERIFY);

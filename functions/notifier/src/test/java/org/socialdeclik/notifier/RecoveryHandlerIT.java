@@ -54,7 +54,8 @@ class RecoveryHandlerIT {
         queueUrl = sqs.createQueue(b -> b.queueName("failures-" + UUID.randomUUID())).queueUrl();
         NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store(), stack.store(),
                 stack.store(), stack.store(), ses, new Emails(Places.france()), stack.tokens(),
-                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC());
+                new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC(),
+                stack.activity());
         // everything already recorded is due: no wait for the stream consumers in these tests
         sweep = new RecoveryService(stack.store().ledger(), notifier, wiring.matching(stack.store()), stack.store(),
                 stack.store(), new SqsFailureQueue(sqs, queueUrl, 1), Clock.systemUTC(),
