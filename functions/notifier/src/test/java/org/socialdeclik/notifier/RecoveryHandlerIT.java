@@ -126,10 +126,13 @@ class RecoveryHandlerIT {
 
         assertThat(matched.missionsMatched()).isEqualTo(1);
         assertThat(stack.store().reasons("m-late", "p-fit")).isPresent();
-        assertThat(sent.emailsSent()).isEqualTo(1);
+        // the proposal, and the organisation's report of what matching did (issue 10)
+        assertThat(sent.emailsSent()).isEqualTo(2);
         // one email proposes it: the mission alone, or with the profile's own first matches
         assertThat(sentTo("fit@example.org").stream().filter(e -> e.subject().contains("pour vous")
                 && e.text().contains(mission.title()))).hasSize(1);
+        assertThat(sentTo(mission.organization().email()).stream()
+                .filter(e -> e.subject().contains("a été proposée à 1 freelance"))).hasSize(1);
         assertThat(open()).isEmpty();
     }
 
