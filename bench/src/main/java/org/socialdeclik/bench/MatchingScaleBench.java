@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.DynamoStore;
+import org.socialdeclik.shared.aws.TableLayout;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.match.Matcher;
@@ -209,12 +210,12 @@ public final class MatchingScaleBench {
             List<Map<String, AttributeValue>> a = sorted(dynamo.scan(b -> b.tableName(viaStore).consistentRead(true)).items());
             List<Map<String, AttributeValue>> b = sorted(dynamo.scan(s -> s.tableName(viaBatch).consistentRead(true)).items());
             if (!a.equals(b)) {
-                OUT.println("check FAILED: the batch loader does not write what DynamoStore writes");
+                OUT.println("check FAILED: the batch loader does not write what the store writes");
                 OUT.println("  store: " + a);
                 OUT.println("  batch: " + b);
                 System.exit(2);
             }
-            OUT.printf(Locale.ROOT, "check: BatchWriteItem loader writes exactly the items of DynamoStore.register + activate"
+            OUT.printf(Locale.ROOT, "check: BatchWriteItem loader writes exactly the items of the store's register + activate"
                     + " (%d profiles, %d items compared attribute by attribute): ok%n", sample.size(), a.size());
         } finally {
             dynamo.deleteTable(d -> d.tableName(viaStore));
@@ -223,17 +224,17 @@ public final class MatchingScaleBench {
     }
 
     private static List<Map<String, AttributeValue>> sorted(List<Map<String, AttributeValue>> items) {
-        return items.stream().sorted(Comparator.comparing((Map<String, AttributeValue> i) -> i.get("pk").s())
-                .thenComparing(i -> i.get("sk").s())).toList();
+        return items.stream().sorted(Comparator.comparing((Map<String, AttributeValue> i) -> TableLayout.text(i, TableLayout.PK))
+                .thenComparing(i -> TableLayout.text(i, TableLayout.SK))).toList();
     }
 
     private static void viaStore(DynamoStore store, Population.Person person) {
         String id = person.profile().id();
-        if (store.register(person.profile(), NONCE, person.registeredAt(),
+        if (store.profiles().register(person.profile(), NONCE, person.registeredAt(),
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id))).isPresent()) {
             throw new IllegalStateException("generated two profiles with one address: " + id);
         }
-        store.activate(id, NONCE, person.activatedAt());
+        store.profiles().activate(id, NONCE, person.activatedAt());
     }
 
     private static void batchWrite(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
@@ -301,27 +302,21 @@ public final class MatchingScaleBench {
                 table, options.oneTable() ? "" : ", match records in " + matchTable);
         Progress progress = new Progress(size, size);
         long itemsWritten = 0;
-        long cardBytes = 0;
-        long indexItems = 0;
-        long indexBytes = 0;
+        IndexItems index = new IndexItems();
 
         long t0 = System.nanoTime();
         for (Population.Person person : population.related(options.seed(), options.related())) {
             viaStore(store, person);
             for (Map<String, AttributeValue> item : ActiveProfileItems.of(person)) {
                 itemsWritten++;
-                if (item.get("pk").s().startsWith("SKILL#")) {
-                    indexItems++;
-                    indexBytes += ItemSize.of(item);
-                    cardBytes += item.get("card").s().getBytes(StandardCharsets.UTF_8).length;
-                }
+                index.count(item);
             }
             progress.tick("through the store: register + activate");
         }
         double relatedSeconds = (System.nanoTime() - t0) / 1e9;
         long tProbes = System.nanoTime();
         for (Mission probe : population.probes()) {
-            store.submit(probe, MissionStatus.PUBLISHED, Population.NOW, List.of(new OutboxEntry("CONFIRM#" + probe.id(),
+            store.missions().submit(probe, MissionStatus.PUBLISHED, Population.NOW, List.of(new OutboxEntry("CONFIRM#" + probe.id(),
                     OutboxEntry.Kind.MISSION_CONFIRMATION, Map.of("missionId", probe.id()))));
         }
 
@@ -333,11 +328,7 @@ public final class MatchingScaleBench {
             for (Map<String, AttributeValue> item : ActiveProfileItems.of(source.next())) {
                 pending.add(item);
                 itemsWritten++;
-                if (item.get("pk").s().startsWith("SKILL#")) {
-                    indexItems++;
-                    indexBytes += ItemSize.of(item);
-                    cardBytes += item.get("card").s().getBytes(StandardCharsets.UTF_8).length;
-                }
+                index.count(item);
             }
             if (pending.size() >= 4 * BATCH || i == unrelated - 1) {
                 batchWrite(dynamo, table, pending);
@@ -351,9 +342,9 @@ public final class MatchingScaleBench {
                         + " skill-index items%n",
                 relatedSeconds + probeSeconds + bulkSeconds, options.related(), relatedSeconds, options.related() / relatedSeconds,
                 population.probes().size(), probeSeconds, unrelated, bulkSeconds, unrelated / Math.max(bulkSeconds, 1e-9),
-                itemsWritten, indexItems);
+                itemsWritten, index.items);
 
-        MatchingService service = new MatchingService(store, store, matchStore, new Matcher(Places.france()), Population.CLOCK,
+        MatchingService service = new MatchingService(store.profiles(), store.missions(), matchStore.matches(), new Matcher(Places.france()), Population.CLOCK,
                 options.maxMatches(), options.maxPerWeek());
         List<Row> rows = new ArrayList<>();
         for (Mission probe : population.probes()) {
@@ -376,7 +367,7 @@ public final class MatchingScaleBench {
             }
         }
         return new SizeRun(size, unrelated, relatedSeconds, bulkSeconds, itemsWritten,
-                indexItems == 0 ? 0 : (double) cardBytes / indexItems, indexItems == 0 ? 0 : (double) indexBytes / indexItems, rows,
+                index.items == 0 ? 0 : (double) index.cardBytes / index.items, index.items == 0 ? 0 : (double) index.bytes / index.items, rows,
                 control[0], control[1]);
     }
 
@@ -390,7 +381,7 @@ public final class MatchingScaleBench {
         Map<String, AttributeValue> values = new HashMap<>();
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < skillIds.size(); i++) {
-            values.put(":k" + i, AttributeValue.fromS("SKILL#" + skillIds.get(i)));
+            values.put(":k" + i, AttributeValue.fromS(TableLayout.skillKey(skillIds.get(i))));
             terms.add("pk = :k" + i);
         }
         counter.reset();

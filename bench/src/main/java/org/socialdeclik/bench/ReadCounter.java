@@ -2,6 +2,7 @@ package org.socialdeclik.bench;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.socialdeclik.shared.aws.TableLayout;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -120,7 +121,7 @@ public final class ReadCounter implements ExecutionInterceptor {
     private static String family(SdkRequest request) {
         AttributeValue pk = switch (request) {
             case QueryRequest q -> q.hasExpressionAttributeValues() ? q.expressionAttributeValues().get(":pk") : null;
-            case GetItemRequest g -> g.hasKey() ? g.key().get("pk") : null;
+            case GetItemRequest g -> g.hasKey() ? g.key().get(TableLayout.PK) : null;
             default -> null;
         };
         if (pk == null || pk.s() == null) {

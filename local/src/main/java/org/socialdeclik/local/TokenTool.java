@@ -88,7 +88,7 @@ public final class TokenTool {
         if (purpose == Purpose.VERIFY) {
             String nonce = env.get("NONCE");
             if (blank(nonce)) {
-                StoredProfile profile = wiring.store().findProfile(subject).orElseThrow(
+                StoredProfile profile = wiring.store().profiles().findProfile(subject).orElseThrow(
                         () -> new IllegalArgumentException("no profile " + subject + " in table " + functionEnv.get("TABLE_NAME")));
                 if (profile.verifyNonce() == null) {
                     throw new IllegalArgumentException("profile " + subject + " is not waiting for its verification");

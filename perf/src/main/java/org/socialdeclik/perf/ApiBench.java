@@ -17,6 +17,7 @@ import org.socialdeclik.local.LocalConfig;
 import org.socialdeclik.local.LocalPlatform;
 import org.socialdeclik.local.SentEmail;
 import org.socialdeclik.shared.aws.AwsClients;
+import org.socialdeclik.shared.aws.TableLayout;
 import org.socialdeclik.shared.config.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -256,9 +257,7 @@ public final class ApiBench {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             dynamo.scanPaginator(b -> b.tableName(table)).items().forEach(item -> {
                 String text = item.toString();
-                AttributeValue entity = item.get("entity");
-                if ((text.contains(profileId) || text.contains(email))
-                        && (entity == null || !"OUTBOX".equals(entity.s()))) {
+                if ((text.contains(profileId) || text.contains(email)) && !TableLayout.isOutbox(item)) {
                     items.add(item);
                 }
             });

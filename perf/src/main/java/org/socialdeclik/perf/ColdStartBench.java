@@ -38,6 +38,7 @@ import org.socialdeclik.local.LocalConfig;
 import org.socialdeclik.local.LocalPlatform;
 import org.socialdeclik.profiles.ProfilesHandler;
 import org.socialdeclik.shared.aws.AwsClients;
+import org.socialdeclik.shared.aws.TableLayout;
 import org.socialdeclik.shared.config.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -275,11 +276,11 @@ public final class ColdStartBench {
         Deque<String> pending = new ArrayDeque<>();
         try (DynamoDbClient dynamo = new AwsClients(Env.of(profilesEnv)).dynamoDb()) {
             dynamo.scanPaginator(ScanRequest.builder().tableName(profilesEnv.get("TABLE_NAME"))
-                    .filterExpression("entity = :o AND kind = :v AND #s = :p")
-                    .expressionAttributeNames(Map.of("#s", "state"))
-                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("OUTBOX"),
+                    .filterExpression("#e = :o AND #k = :v AND #s = :p")
+                    .expressionAttributeNames(Map.of("#e", TableLayout.ENTITY, "#k", TableLayout.KIND, "#s", TableLayout.STATE))
+                    .expressionAttributeValues(Map.of(":o", AttributeValue.fromS(TableLayout.Entity.OUTBOX.name()),
                             ":v", AttributeValue.fromS("VERIFY"), ":p", AttributeValue.fromS("PENDING")))
-                    .build()).items().forEach(item -> pending.add(item.get("pk").s().substring("OUTBOX#VERIFY#".length())));
+                    .build()).items().forEach(item -> pending.add(TableLayout.outboxEntry(item).id().substring("VERIFY#".length())));
         }
         return pending;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import org.socialdeclik.shared.aws.TableLayout;
 
 /**
  * The event each function gets on its first invocation: the real-shaped sample of events/,
@@ -56,12 +57,12 @@ final class ColdStartEvents {
                 String id = "m-coldstart-" + run + "-" + counter;
                 for (JsonNode record : event.get("Records")) {
                     ObjectNode dynamodb = (ObjectNode) record.get("dynamodb");
-                    ((ObjectNode) dynamodb.get("Keys").get("pk")).put("S", "MISSION#" + id);
+                    ((ObjectNode) dynamodb.get("Keys").get(TableLayout.PK)).put("S", TableLayout.missionKey(id));
                     ObjectNode image = (ObjectNode) dynamodb.get("NewImage");
-                    ((ObjectNode) image.get("pk")).put("S", "MISSION#" + id);
-                    ObjectNode doc = readTree(image.get("doc").get("S").asText());
+                    ((ObjectNode) image.get(TableLayout.PK)).put("S", TableLayout.missionKey(id));
+                    ObjectNode doc = readTree(image.get(TableLayout.DOC).get("S").asText());
                     doc.put("id", id);
-                    ((ObjectNode) image.get("doc")).put("S", doc.toString());
+                    ((ObjectNode) image.get(TableLayout.DOC)).put("S", doc.toString());
                 }
             }
             case "NotifierFunction" -> {
@@ -71,11 +72,11 @@ final class ColdStartEvents {
                 }
                 for (JsonNode record : event.get("Records")) {
                     ObjectNode dynamodb = (ObjectNode) record.get("dynamodb");
-                    String pk = "OUTBOX#VERIFY#" + profileId;
-                    ((ObjectNode) dynamodb.get("Keys").get("pk")).put("S", pk);
+                    String pk = TableLayout.outboxKey("VERIFY#" + profileId);
+                    ((ObjectNode) dynamodb.get("Keys").get(TableLayout.PK)).put("S", pk);
                     ObjectNode image = (ObjectNode) dynamodb.get("NewImage");
-                    ((ObjectNode) image.get("pk")).put("S", pk);
-                    ((ObjectNode) image.get("refs").get("M").get("profileId")).put("S", profileId);
+                    ((ObjectNode) image.get(TableLayout.PK)).put("S", pk);
+                    ((ObjectNode) image.get(TableLayout.REFS).get("M").get("profileId")).put("S", profileId);
                 }
             }
             default -> {

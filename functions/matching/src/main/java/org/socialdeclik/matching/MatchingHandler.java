@@ -1,13 +1,13 @@
 package org.socialdeclik.matching;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.aws.DynamoStore;
-import org.socialdeclik.shared.aws.StoredJson;
+import org.socialdeclik.shared.aws.TableLayout;
+import org.socialdeclik.shared.aws.TableLayout.Entity;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
@@ -32,9 +32,9 @@ public final class MatchingHandler extends StreamFunction {
         this(new Wiring(Env.of(env)));
         // SnapStart: a published mission nobody can match (an index query that finds nothing)
         priming = Priming.register("matching", () -> Priming.handled(handleRequest(Priming.stream("MODIFY",
-                Map.of("pk", Priming.s("MISSION#priming"), "entity", Priming.s("MISSION"),
-                        "status", Priming.s("PUBLISHED"), "doc", Priming.s(Priming.UNMATCHABLE_MISSION)),
-                Map.of("entity", Priming.s("MISSION"), "status", Priming.s("PENDING_REVIEW"))), null)));
+                Map.of(TableLayout.PK, Priming.s(TableLayout.missionKey("priming")), TableLayout.ENTITY, Priming.s(Entity.MISSION.name()),
+                        TableLayout.STATUS, Priming.s("PUBLISHED"), TableLayout.DOC, Priming.s(Priming.UNMATCHABLE_MISSION)),
+                Map.of(TableLayout.ENTITY, Priming.s(Entity.MISSION.name()), TableLayout.STATUS, Priming.s("PENDING_REVIEW"))), null)));
     }
 
     private MatchingHandler(Wiring wiring) {
@@ -69,31 +69,27 @@ public final class MatchingHandler extends StreamFunction {
      */
     @Override
     protected void handle(DynamodbEvent.DynamodbStreamRecord record) {
-        Map<String, AttributeValue> now = record.getDynamodb().getNewImage();
-        Map<String, AttributeValue> before = record.getDynamodb().getOldImage();
-        String entity = text(now, "entity");
-        if ("MISSION".equals(entity) && "PUBLISHED".equals(text(now, "status"))
-                && !"PUBLISHED".equals(text(before, "status"))) {
-            Mission mission = StoredJson.mission(text(now, "doc"));
+        TableLayout.Streamed now = TableLayout.streamed(image(record.getDynamodb().getNewImage()));
+        TableLayout.Streamed before = TableLayout.streamed(image(record.getDynamodb().getOldImage()));
+        if (now.entity() == Entity.MISSION && "PUBLISHED".equals(now.status()) && !"PUBLISHED".equals(before.status())) {
+            Mission mission = now.mission();
             service.missionPublished(mission);
             done(WorkLedger.Kind.MISSION, mission.id(), now);
-        } else if ("PROFILE".equals(entity) && "ACTIVE".equals(text(now, "status"))) {
-            if (!flag(now, "unsubscribed")
-                    && (!"ACTIVE".equals(text(before, "status")) || !Objects.equals(text(before, "doc"), text(now, "doc"))
-                        || flag(before, "unsubscribed"))) {
+        } else if (now.entity() == Entity.PROFILE && "ACTIVE".equals(now.status())) {
+            if (!now.unsubscribed()
+                    && (!"ACTIVE".equals(before.status()) || !Objects.equals(before.doc(), now.doc()) || before.unsubscribed())) {
                 // became active, changed, or subscribed again: its new matches among open missions
-                service.profileActive(StoredJson.profile(text(now, "doc")));
+                service.profileActive(now.profile());
             }
-            if (!Objects.equals(text(before, "updatedAt"), text(now, "updatedAt"))) {
-                done(WorkLedger.Kind.PROFILE, text(now, "pk").substring("PROFILE#".length()), now);
+            if (!Objects.equals(before.updatedAt(), now.updatedAt())) {
+                done(WorkLedger.Kind.PROFILE, now.profileId(), now);
             }
         }
     }
 
-    private void done(WorkLedger.Kind kind, String id, Map<String, AttributeValue> image) {
-        String at = text(image, "updatedAt");
-        if (at != null) {
-            ledger.done(new WorkLedger.Work(kind, id, Instant.parse(at)));
+    private void done(WorkLedger.Kind kind, String id, TableLayout.Streamed image) {
+        if (image.updatedAt() != null) {
+            ledger.done(new WorkLedger.Work(kind, id, Instant.parse(image.updatedAt())));
         }
     }
 }

@@ -62,7 +62,7 @@ class MatchingHandlerIT {
 
     static void activeProfile(String id, Change<ObjectNode> change) {
         pendingProfile(id, change);
-        stack.store().activate(id, "nonce-" + id, Instant.now());
+        stack.store().profiles().activate(id, "nonce-" + id, Instant.now());
     }
 
     static void pendingProfile(String id) {
@@ -70,7 +70,7 @@ class MatchingHandlerIT {
     }
 
     static void pendingProfile(String id, Change<ObjectNode> change) {
-        stack.store().register(profile(id, change), "nonce-" + id, Instant.now(),
+        stack.store().profiles().register(profile(id, change), "nonce-" + id, Instant.now(),
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
     }
 
@@ -78,7 +78,7 @@ class MatchingHandlerIT {
         ObjectNode body = Bodies.mission();
         change.apply(body);
         Mission mission = Requests.mission(id, body, FR, Clock.systemUTC());
-        stack.store().submit(mission, MissionStatus.PUBLISHED, Instant.now(), java.util.List.of());
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, Instant.now(), java.util.List.of());
     }
 
     static Set<String> matchedProfiles(String missionId) {
@@ -100,7 +100,7 @@ class MatchingHandlerIT {
         assertThat(first.getBatchItemFailures()).isEmpty();
         assertThat(replay.getBatchItemFailures()).isEmpty();
         assertThat(matchedProfiles("m-demo-1")).containsExactly("p-fit");
-        assertThat(stack.store().findEmail("PROPOSAL#m-demo-1#p-fit")).isPresent();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-demo-1#p-fit")).isPresent();
         assertThat(stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("PROPOSAL")
                 && i.get("refs").m().get("missionId").s().equals("m-demo-1"))).hasSize(1);
     }
@@ -120,7 +120,7 @@ class MatchingHandlerIT {
         body.putArray("skills").add("WordPress").add("Zorglub 3000");
         body.put("budget", 1200); // 200 EUR a day, under every candidate's minimum
         Mission mission = Requests.mission("m-nobody", body, FR, Clock.systemUTC());
-        stack.store().submit(mission, MissionStatus.PUBLISHED, Instant.now(), java.util.List.of());
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, Instant.now(), java.util.List.of());
 
         assertThat(handler.handleRequest(published(mission), null).getBatchItemFailures()).isEmpty();
         assertThat(handler.handleRequest(published(mission), null).getBatchItemFailures()).isEmpty();
@@ -129,7 +129,7 @@ class MatchingHandlerIT {
         // the organisation hears once what matching did, even when the record comes twice
         assertThat(stack.items("OUTBOX").stream().filter(i -> i.get("kind").s().equals("MATCHING_REPORT")
                 && i.get("refs").m().get("missionId").s().equals("m-nobody"))).hasSize(1);
-        var refs = stack.store().findEmail("REPORT#m-nobody").orElseThrow().refs();
+        var refs = stack.store().outbox().findEmail("REPORT#m-nobody").orElseThrow().refs();
         MatchingSummary summary = MatchingSummary.fromRefs(refs);
         assertThat(summary.nobodyFits()).isTrue();
         assertThat(summary.missingSkills()).containsExactly("Zorglub 3000");
@@ -144,9 +144,9 @@ class MatchingHandlerIT {
         var record = event.getRecords().get(0).getDynamodb();
         Profile back = profile("p-back", p -> {});
         pendingProfile("p-back");
-        stack.store().activate("p-back", "nonce-p-back", Instant.now());
+        stack.store().profiles().activate("p-back", "nonce-p-back", Instant.now());
         // unsubscribed in the table (so out of the candidate index), then the record of subscribing again
-        stack.store().unsubscribe("p-back", Instant.now());
+        stack.store().profiles().unsubscribe("p-back", Instant.now());
         record.getNewImage().put("pk", new AttributeValue().withS("PROFILE#p-back"));
         record.getNewImage().put("doc", new AttributeValue().withS(StoredJson.write(back)));
         record.getOldImage().putAll(record.getNewImage());
@@ -178,13 +178,13 @@ class MatchingHandlerIT {
     void a_matched_mission_leaves_the_work_ledger_and_an_unmatched_one_stays_for_the_sweep(DynamodbEvent event) {
         Instant at = Instant.now();
         Mission mission = Requests.mission("m-ledger", Bodies.mission(), FR, Clock.systemUTC());
-        stack.store().submit(mission, MissionStatus.PUBLISHED, at, java.util.List.of());
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, at, java.util.List.of());
         Mission unmatched = Requests.mission("m-ledger-2", Bodies.mission(), FR, Clock.systemUTC());
-        stack.store().submit(unmatched, MissionStatus.PUBLISHED, at, java.util.List.of());
+        stack.store().missions().submit(unmatched, MissionStatus.PUBLISHED, at, java.util.List.of());
         var image = event.getRecords().get(0).getDynamodb().getNewImage();
         image.put("pk", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("MISSION#m-ledger"));
         image.put("doc", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
-                .withS(stack.store().findMission("m-ledger").map(m -> org.socialdeclik.shared.aws.StoredJson.write(m.mission())).orElseThrow()));
+                .withS(stack.store().missions().findMission("m-ledger").map(m -> org.socialdeclik.shared.aws.StoredJson.write(m.mission())).orElseThrow()));
         image.put("updatedAt", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS(at.toString()));
         java.util.function.Supplier<Set<String>> open = () -> stack.store().ledger()
                 .openWork(Instant.now(), java.time.Duration.ofDays(1), 100).stream()

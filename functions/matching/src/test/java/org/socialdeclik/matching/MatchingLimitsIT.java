@@ -40,7 +40,7 @@ class MatchingLimitsIT {
     }
 
     MatchingService service(Instant at, int maxPerMission, int maxPerWeek) {
-        return new MatchingService(stack.store(), stack.store(), stack.store(), new Matcher(Places.france()),
+        return new MatchingService(stack.store().profiles(), stack.store().missions(), stack.store().matches(), new Matcher(Places.france()),
                 Clock.fixed(at, ZoneOffset.UTC), maxPerMission, maxPerWeek);
     }
 
@@ -48,15 +48,15 @@ class MatchingLimitsIT {
         String id = "p-" + UUID.randomUUID();
         ObjectNode body = Bodies.profile(id + "@example.org");
         change.accept(body);
-        stack.store().register(Requests.profile(id, null, body, FR, Clock.systemUTC()), "n", NOW,
+        stack.store().profiles().register(Requests.profile(id, null, body, FR, Clock.systemUTC()), "n", NOW,
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
-        stack.store().activate(id, "n", NOW);
+        stack.store().profiles().activate(id, "n", NOW);
         return id;
     }
 
     Mission publishedMission(String id) {
         Mission mission = Requests.mission(id, Bodies.mission(), FR, Clock.fixed(NOW, ZoneOffset.UTC));
-        stack.store().submit(mission, MissionStatus.PUBLISHED, NOW, List.of());
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, NOW, List.of());
         return mission;
     }
 
@@ -82,7 +82,7 @@ class MatchingLimitsIT {
     void over_the_weekly_cap_a_match_is_deferred_then_proposed_when_the_window_frees() {
         String busy = activeProfile(p -> {});
         for (int i = 0; i < 5; i++) {
-            stack.store().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)).plusSeconds(i));
+            stack.store().matches().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)).plusSeconds(i));
         }
 
         MatchingService.Outcome outcome = service(NOW, 25, 5).missionPublished(publishedMission("m-new"));
@@ -98,7 +98,7 @@ class MatchingLimitsIT {
 
         assertThat(tooEarly.proposed()).isZero();
         assertThat(released.proposed()).isEqualTo(1);
-        assertThat(stack.store().findEmail("PROPOSAL#m-new#" + busy)).isPresent();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-new#" + busy)).isPresent();
         assertThat(service(NOW.plus(Duration.ofDays(2)), 25, 5).releaseDeferred().proposed()).isZero();
     }
 
@@ -106,14 +106,14 @@ class MatchingLimitsIT {
     void a_deferred_match_of_a_mission_closed_meanwhile_is_dropped_without_email() {
         String busy = activeProfile(p -> {});
         for (int i = 0; i < 5; i++) {
-            stack.store().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
+            stack.store().matches().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
         }
         service(NOW, 25, 5).missionPublished(publishedMission("m-closing"));
-        stack.store().close("m-closing", NOW.plusSeconds(60));
+        stack.store().missions().close("m-closing", NOW.plusSeconds(60));
 
         service(NOW.plus(Duration.ofDays(1)), 25, 5).releaseDeferred();
 
-        assertThat(stack.store().findEmail("PROPOSAL#m-closing#" + busy)).isEmpty();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-closing#" + busy)).isEmpty();
         assertThat(stack.items("DUE")).isEmpty();
     }
 
@@ -123,7 +123,7 @@ class MatchingLimitsIT {
             publishedMission("m-open-" + i);
         }
         String id = activeProfile(p -> {});
-        var profile = stack.store().findProfile(id).orElseThrow().profile();
+        var profile = stack.store().profiles().findProfile(id).orElseThrow().profile();
 
         MatchingService.Outcome outcome = service(NOW, 25, 5).profileActive(profile);
 
@@ -139,15 +139,15 @@ class MatchingLimitsIT {
         String recent = activeProfile(p -> {});
         String longAgo = activeProfile(p -> {});
         String never = activeProfile(p -> {});
-        stack.store().recordProposal("m-a", recent, SOME_REASONS, NOW.minus(Duration.ofDays(1)));
-        stack.store().recordProposal("m-b", longAgo, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
+        stack.store().matches().recordProposal("m-a", recent, SOME_REASONS, NOW.minus(Duration.ofDays(1)));
+        stack.store().matches().recordProposal("m-b", longAgo, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
 
         MatchingService.Outcome outcome = service(NOW, 2, 5).missionPublished(publishedMission("m-fair"));
 
         assertThat(outcome.proposed()).isEqualTo(2);
-        assertThat(stack.store().findEmail("PROPOSAL#m-fair#" + never)).isPresent();
-        assertThat(stack.store().findEmail("PROPOSAL#m-fair#" + longAgo)).isPresent();
-        assertThat(stack.store().findEmail("PROPOSAL#m-fair#" + recent)).isEmpty();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-fair#" + never)).isPresent();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-fair#" + longAgo)).isPresent();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-fair#" + recent)).isEmpty();
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -159,7 +159,7 @@ class MatchingLimitsIT {
         String busy = activeProfile(p -> {});
         // five proposals just over seven days before now, but within the window two hours ago
         for (int i = 0; i < 5; i++) {
-            stack.store().recordProposal("m-old-" + i, busy, SOME_REASONS, now.minus(Duration.ofDays(7)).minus(Duration.ofHours(1)));
+            stack.store().matches().recordProposal("m-old-" + i, busy, SOME_REASONS, now.minus(Duration.ofDays(7)).minus(Duration.ofHours(1)));
         }
         MatchingService.Outcome twoHoursAgo = service(now.minus(Duration.ofHours(2)), 25, 5)
                 .missionPublished(publishedMission("m-waiting"));
@@ -168,7 +168,7 @@ class MatchingLimitsIT {
         String answer = new DeferredProposalsHandler(stack.env()).handleRequest(event, null);
 
         assertThat(answer).isEqualTo("proposed 1, postponed 0");
-        assertThat(stack.store().findEmail("PROPOSAL#m-waiting#" + busy)).isPresent();
+        assertThat(stack.store().outbox().findEmail("PROPOSAL#m-waiting#" + busy)).isPresent();
     }
 
     @org.junit.jupiter.api.Test

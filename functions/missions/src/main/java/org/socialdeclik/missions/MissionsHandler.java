@@ -9,7 +9,11 @@ import org.socialdeclik.shared.api.Fields;
 import org.socialdeclik.shared.api.HttpFunction;
 import org.socialdeclik.shared.api.HttpRequest;
 import org.socialdeclik.shared.api.HttpResponse;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.MissionService;
+import org.socialdeclik.shared.app.ReviewMission;
+import org.socialdeclik.shared.app.SubmitMission;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
@@ -22,6 +26,7 @@ public final class MissionsHandler extends HttpFunction {
     private static final Set<String> REVIEW_FIELDS = Set.of("token", "decision", "reason");
 
     private final MissionService service;
+    private final Clock clock;
     private Priming priming;
     private final Map<String, Route> routes = Map.of(
             "POST /missions", this::submit,
@@ -44,7 +49,13 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     public MissionsHandler(MissionService service) {
+        this(service, Clock.systemUTC());
+    }
+
+    /** {@code clock} tells the validation what today is (a start date may not be past). */
+    public MissionsHandler(MissionService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */
@@ -53,7 +64,7 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     private static MissionService wire(Wiring wiring) {
-        return new MissionService(wiring.store(), wiring.tokens(), Clock.systemUTC(), wiring.moderation(),
+        return new MissionService(wiring.store().missions(), wiring.tokens(), Clock.systemUTC(), wiring.moderation(),
                 wiring.missionActivity());
     }
 
@@ -63,7 +74,8 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     private HttpResponse submit(HttpRequest request) {
-        MissionService.Submitted submitted = service.submit(request.json(), request.messages());
+        SubmitMission command = new SubmitMission(Requests.mission(Ids.newId(), request.json(), request.messages(), clock));
+        MissionService.Submitted submitted = service.submit(command);
         return HttpResponse.json(202, Map.of("id", submitted.id(), "status", submitted.status().name()));
     }
 
@@ -77,7 +89,8 @@ public final class MissionsHandler extends HttpFunction {
         Decision decision = f.enumValue(body, "", "decision", true, Decision.class);
         String reason = f.text(body, "", "reason", false, 1000, true);
         f.throwIfAny();
-        StoredMission reviewed = service.review(request.pathParameter("id"), token, decision == Decision.APPROVE, reason);
+        StoredMission reviewed = service.review(
+                new ReviewMission(request.pathParameter("id"), token, decision == Decision.APPROVE, reason));
         return HttpResponse.json(200, Map.of("id", reviewed.mission().id(), "status", reviewed.status().name()));
     }
 

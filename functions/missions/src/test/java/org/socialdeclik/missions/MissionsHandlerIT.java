@@ -61,9 +61,9 @@ class MissionsHandlerIT {
         JsonNode answer = body(response);
         assertThat(answer.get("status").asText()).isEqualTo("PENDING_REVIEW");
         String id = answer.get("id").asText();
-        assertThat(stack.store().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
-        assertThat(stack.store().findEmail("CONFIRM#" + id)).isPresent();
-        assertThat(stack.store().findEmail("REVIEW#" + id)).isPresent();
+        assertThat(stack.store().missions().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
+        assertThat(stack.store().outbox().findEmail("CONFIRM#" + id)).isPresent();
+        assertThat(stack.store().outbox().findEmail("REVIEW#" + id)).isPresent();
     }
 
     @Test
@@ -81,7 +81,7 @@ class MissionsHandlerIT {
         assertThat(answer.get("isBase64Encoded").asBoolean()).isFalse();
         assertThat(answer.at("/headers/Content-Type").asText()).startsWith("application/json");
         String id = Json.parse(answer.get("body").asText()).get("id").asText();
-        assertThat(stack.store().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
+        assertThat(stack.store().missions().findMission(id)).get().extracting(m -> m.status()).isEqualTo(MissionStatus.PENDING_REVIEW);
     }
 
     @Test
@@ -93,8 +93,8 @@ class MissionsHandlerIT {
         assertThat(response.getStatusCode()).isEqualTo(202);
         String id = body(response).get("status").asText().equals("PUBLISHED") ? body(response).get("id").asText() : null;
         assertThat(id).isNotNull();
-        assertThat(stack.store().openMissionsWithSkill("wordpress")).anyMatch(card -> card.id().equals(id));
-        assertThat(stack.store().findEmail("REVIEW#" + id)).isEmpty();
+        assertThat(stack.store().missions().openMissionsWithSkill("wordpress")).anyMatch(card -> card.id().equals(id));
+        assertThat(stack.store().outbox().findEmail("REVIEW#" + id)).isEmpty();
     }
 
     @ParameterizedTest
@@ -174,7 +174,7 @@ class MissionsHandlerIT {
                 review(id, stack.tokens().mint(Purpose.REVIEW, other), "APPROVE"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(403);
-        assertThat(stack.store().findMission(id).orElseThrow().status()).isEqualTo(MissionStatus.PENDING_REVIEW);
+        assertThat(stack.store().missions().findMission(id).orElseThrow().status()).isEqualTo(MissionStatus.PENDING_REVIEW);
     }
 
     @Test
@@ -216,7 +216,7 @@ class MissionsHandlerIT {
         assertThat(first.getStatusCode()).isEqualTo(200);
         assertThat(body(first).get("status").asText()).isEqualTo("CLOSED");
         assertThat(again.getStatusCode()).isEqualTo(409);
-        assertThat(stack.store().openMissionsWithSkill("wordpress")).noneMatch(card -> card.id().equals(id));
+        assertThat(stack.store().missions().openMissionsWithSkill("wordpress")).noneMatch(card -> card.id().equals(id));
         APIGatewayV2HTTPEvent get = event("get.json");
         get.setPathParameters(Map.of("id", id));
         assertThat(handler.handleRequest(get, null).getStatusCode()).isEqualTo(404);
@@ -262,11 +262,11 @@ class MissionsHandlerIT {
         var reasons = new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2, List.of(),
                 org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, null, false);
         java.time.Instant now = java.time.Instant.now();
-        stack.store().recordProposal(id, "p-count-1", reasons, now);
-        stack.store().recordProposal(id, "p-count-2", reasons, now);
+        stack.store().matches().recordProposal(id, "p-count-1", reasons, now);
+        stack.store().matches().recordProposal(id, "p-count-2", reasons, now);
         // a pair that waits for a freelancer's weekly window is not a proposal yet
-        stack.store().recordDeferred(id, "p-count-3", reasons, now.plusSeconds(86_400), now);
-        stack.store().recordInterest(id, "p-count-1", now);
+        stack.store().matches().recordDeferred(id, "p-count-3", reasons, now.plusSeconds(86_400), now);
+        stack.store().matches().recordInterest(id, "p-count-1", now);
         String manage = stack.tokens().mint(Purpose.MANAGE_MISSION, id);
 
         JsonNode mission = body(handler.handleRequest(getWithToken(id, manage), null));

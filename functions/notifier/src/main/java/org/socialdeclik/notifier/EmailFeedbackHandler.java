@@ -59,7 +59,7 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
 
     private static FeedbackService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new FeedbackService(store, store, store.outbox(), Clock.systemUTC());
+        return new FeedbackService(store.suppressions(), store.profiles(), store.outbox(), Clock.systemUTC());
     }
 
     /** What Lambda calls: the SNS event's JSON in, the answer's JSON out (see {@link EventJson}). */

@@ -2,9 +2,9 @@ package org.socialdeclik.notifier;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import java.util.HashMap;
 import java.util.Map;
 import org.socialdeclik.shared.app.NotificationService;
+import org.socialdeclik.shared.aws.TableLayout;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.ports.OutboxEntry;
@@ -31,9 +31,10 @@ public final class NotifierHandler extends StreamFunction {
         // sent), then the rendering of a verification email for a sample profile (never sent)
         priming = Priming.register("notifier", () -> {
             Priming.handled(handleRequest(Priming.stream("INSERT",
-                    Map.of("pk", Priming.s("OUTBOX#VERIFY#" + Priming.absentId()), "entity", Priming.s("OUTBOX"),
-                            "kind", Priming.s("VERIFY"),
-                            "refs", new AttributeValue().withM(Map.of("profileId", Priming.s("priming")))),
+                    Map.of(TableLayout.PK, Priming.s(TableLayout.outboxKey("VERIFY#" + Priming.absentId())),
+                            TableLayout.ENTITY, Priming.s(TableLayout.Entity.OUTBOX.name()),
+                            TableLayout.KIND, Priming.s("VERIFY"),
+                            TableLayout.REFS, new AttributeValue().withM(Map.of("profileId", Priming.s("priming")))),
                     null), null));
             service.rehearse(Priming.sampleProfile());
         });
@@ -64,17 +65,12 @@ public final class NotifierHandler extends StreamFunction {
 
     @Override
     protected void handle(DynamodbEvent.DynamodbStreamRecord record) {
-        Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-        if (!"INSERT".equals(record.getEventName()) || !"OUTBOX".equals(text(image, "entity"))) {
+        if (!"INSERT".equals(record.getEventName())) {
             return;
         }
-        String pk = text(image, "pk");
-        Map<String, String> refs = new HashMap<>();
-        AttributeValue refsValue = image.get("refs");
-        if (refsValue != null && refsValue.getM() != null) {
-            refsValue.getM().forEach((k, v) -> refs.put(k, v.getS()));
+        OutboxEntry email = TableLayout.outboxEntry(image(record.getDynamodb().getNewImage()));
+        if (email != null) {
+            service.deliver(email);
         }
-        service.deliver(new OutboxEntry(pk.substring("OUTBOX#".length()),
-                OutboxEntry.Kind.valueOf(text(image, "kind")), refs));
     }
 }

@@ -44,7 +44,7 @@ public final class RecoveryHandler extends ScheduledFunction {
     }
 
     private RecoveryHandler(Wiring wiring, DynamoStore store) {
-        this(new RecoveryService(store.ledger(), wiring.notifications(store), wiring.matching(store), store, store,
+        this(new RecoveryService(store.ledger(), wiring.notifications(store), wiring.matching(store), store.missions(), store.profiles(),
                 new SqsFailureQueue(wiring.clients().build(SqsClient.builder()), wiring.env().require("FAILURE_QUEUE_URL"),
                         SqsFailureQueue.HIDDEN_SECONDS),
                 Clock.systemUTC(), settings(wiring.env())), store.ledger());

@@ -69,12 +69,13 @@ class DeliveryEvidenceIT {
         ses = new RecordingSender(new Wiring(Env.of(stack.env())).emailSender());
         sender = new AnswerLost(ses);
         outbox = stack.store().outbox();
-        service = new NotificationService(outbox, stack.store(), stack.store(), stack.store(), stack.store(), sender,
+        service = new NotificationService(outbox, stack.store().missions(), stack.store().profiles(), stack.store().matches(),
+                stack.store().suppressions(), sender,
                 new Emails(Places.france()), stack.tokens(), new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"),
                 List.of(), Clock.systemUTC(), stack.activity());
         var profile = Requests.profile("p-ev", null, Bodies.profile("ana.martin@example.org"), Messages.forLocale("fr"),
                 Clock.systemUTC());
-        stack.store().register(profile, "nonce-ev", Instant.now(), VERIFY);
+        stack.store().profiles().register(profile, "nonce-ev", Instant.now(), VERIFY);
     }
 
     private List<WorkLedger.Work> openEmails() {

@@ -29,18 +29,18 @@ class EmailFeedbackHandlerIT {
     void activeProfileOfTheSampleAddress() {
         stack = Emulator.start();
         var profile = Requests.profile("p-fb", null, Bodies.profile("ana.martin@example.org"), Messages.forLocale("fr"), Clock.systemUTC());
-        stack.store().register(profile, "n", Instant.now(), new OutboxEntry("VERIFY#p-fb", OutboxEntry.Kind.VERIFY, Map.of("profileId", "p-fb")));
-        stack.store().activate("p-fb", "n", Instant.now());
+        stack.store().profiles().register(profile, "n", Instant.now(), new OutboxEntry("VERIFY#p-fb", OutboxEntry.Kind.VERIFY, Map.of("profileId", "p-fb")));
+        stack.store().profiles().activate("p-fb", "n", Instant.now());
     }
 
     private void assertNoMoreEmailTo(String address) {
         RecordingSender sender = new RecordingSender(new org.socialdeclik.shared.aws.Wiring(
                 org.socialdeclik.shared.config.Env.of(stack.env())).emailSender());
-        NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store(), stack.store(), stack.store(),
-                stack.store(), sender, new Emails(Places.france()), stack.tokens(),
+        NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store().missions(), stack.store().profiles(),
+                stack.store().matches(), stack.store().suppressions(), sender, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(), Clock.systemUTC(),
                 stack.activity());
-        stack.store().enqueue(new OutboxEntry("SIGNIN#p-fb#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-fb")), Instant.now());
+        stack.store().profiles().enqueue(new OutboxEntry("SIGNIN#p-fb#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-fb")), Instant.now());
 
         notifier.deliver(new OutboxEntry("SIGNIN#p-fb#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-fb")));
 
@@ -53,9 +53,9 @@ class EmailFeedbackHandlerIT {
         String answer = new EmailFeedbackHandler(stack.env()).handleRequest(event, null);
 
         assertThat(answer).isEqualTo("suppressed 1");
-        assertThat(stack.store().suppressed("Ana.Martin@example.org")).isTrue();
-        assertThat(stack.store().findProfile("p-fb").orElseThrow().unsubscribed()).isTrue();
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals("p-fb"));
+        assertThat(stack.store().suppressions().suppressed("Ana.Martin@example.org")).isTrue();
+        assertThat(stack.store().profiles().findProfile("p-fb").orElseThrow().unsubscribed()).isTrue();
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals("p-fb"));
         assertNoMoreEmailTo("ana.martin@example.org");
     }
 
@@ -64,7 +64,7 @@ class EmailFeedbackHandlerIT {
     void a_complaint_does_the_same(SNSEvent event) {
         new EmailFeedbackHandler(stack.env()).handleRequest(event, null);
 
-        assertThat(stack.store().suppressed("ana.martin@example.org")).isTrue();
+        assertThat(stack.store().suppressions().suppressed("ana.martin@example.org")).isTrue();
         assertNoMoreEmailTo("ana.martin@example.org");
     }
 
@@ -82,8 +82,8 @@ class EmailFeedbackHandlerIT {
 
         assertThat(new EmailFeedbackHandler(stack.env()).handleRequest(event, null)).isEqualTo("suppressed 0");
         assertThat(new EmailFeedbackHandler(stack.env()).handleRequest(junk, null)).isEqualTo("suppressed 0");
-        assertThat(stack.store().suppressed("ana.martin@example.org")).isFalse();
-        assertThat(stack.store().findProfile("p-fb").orElseThrow().unsubscribed()).isFalse();
+        assertThat(stack.store().suppressions().suppressed("ana.martin@example.org")).isFalse();
+        assertThat(stack.store().profiles().findProfile("p-fb").orElseThrow().unsubscribed()).isFalse();
     }
 
     @ParameterizedTest
@@ -97,6 +97,6 @@ class EmailFeedbackHandlerIT {
         assertThat(answer).isEqualTo("suppressed 0");
         assertThat(outbox.delivery("VERIFY#p-fb").orElseThrow().accepted())
                 .containsExactly(OutboxEntry.part("ana.martin@example.org"));
-        assertThat(stack.store().suppressed("ana.martin@example.org")).isFalse();
+        assertThat(stack.store().suppressions().suppressed("ana.martin@example.org")).isFalse();
     }
 }

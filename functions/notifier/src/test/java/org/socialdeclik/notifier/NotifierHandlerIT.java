@@ -43,8 +43,8 @@ class NotifierHandlerIT {
     static void start() {
         stack = Emulator.start();
         sender = new RecordingSender(new NotifierWiringForTests(stack).sesSender());
-        service = new NotificationService(stack.store().outbox(), stack.store(), stack.store(), stack.store(),
-                stack.store(), sender, new Emails(Places.france()), stack.tokens(),
+        service = new NotificationService(stack.store().outbox(), stack.store().missions(), stack.store().profiles(),
+                stack.store().matches(), stack.store().suppressions(), sender, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC(),
                 stack.activity());
         handler = new NotifierHandler(service);
@@ -59,19 +59,19 @@ class NotifierHandlerIT {
 
     static Mission mission(String id, MissionStatus status) {
         Mission mission = Requests.mission(id, Bodies.mission(), FR, Clock.systemUTC());
-        stack.store().submit(mission, status, Instant.now(), List.of());
+        stack.store().missions().submit(mission, status, Instant.now(), List.of());
         return mission;
     }
 
     static void proposedPair(String missionId, String profileId, String email) {
         Mission mission = mission(missionId, MissionStatus.PUBLISHED);
         var profile = Requests.profile(profileId, null, Bodies.profile(email), FR, Clock.systemUTC());
-        stack.store().register(profile, "n-" + profileId, Instant.now(),
+        stack.store().profiles().register(profile, "n-" + profileId, Instant.now(),
                 new OutboxEntry("VERIFY#" + profileId, OutboxEntry.Kind.VERIFY, Map.of("profileId", profileId)));
-        stack.store().activate(profileId, "n-" + profileId, Instant.now());
+        stack.store().profiles().activate(profileId, "n-" + profileId, Instant.now());
         var reasons = new Matcher(Places.france()).evaluate(MissionCard.of(mission), ProfileCard.of(profile),
                 java.time.LocalDate.now()).orElseThrow();
-        assertThat(stack.store().recordProposal(missionId, profileId, reasons, Instant.now())).isTrue();
+        assertThat(stack.store().matches().recordProposal(missionId, profileId, reasons, Instant.now())).isTrue();
     }
 
     /** The sample event, re-aimed at another outbox item. */
@@ -98,7 +98,7 @@ class NotifierHandlerIT {
     @Test
     void the_introduction_gives_the_organisation_the_profile_without_the_minimum_and_reply_to_the_freelancer() {
         proposedPair("m-intro", "p-intro", "intro@example.org");
-        assertThat(stack.store().recordInterest("m-intro", "p-intro", Instant.now())).isTrue();
+        assertThat(stack.store().matches().recordInterest("m-intro", "p-intro", Instant.now())).isTrue();
         Map<String, String> refs = Map.of("missionId", "m-intro", "profileId", "p-intro");
 
         handler.handleRequest(outboxEvent("INTEREST_ORG#m-intro#p-intro", OutboxEntry.Kind.INTEREST_ORGANIZATION, refs), null);
@@ -119,7 +119,7 @@ class NotifierHandlerIT {
         proposedPair("m-report", "p-report", "report@example.org");
         Map<String, String> refs = new HashMap<>(new MatchingSummary(1, 0, List.of(), 0, 0, null, 0, 0).toRefs());
         refs.put("missionId", "m-report");
-        stack.store().enqueue(new OutboxEntry("REPORT#m-report", OutboxEntry.Kind.MATCHING_REPORT, refs), Instant.now());
+        stack.store().profiles().enqueue(new OutboxEntry("REPORT#m-report", OutboxEntry.Kind.MATCHING_REPORT, refs), Instant.now());
 
         handler.handleRequest(outboxEvent("REPORT#m-report", OutboxEntry.Kind.MATCHING_REPORT, refs), null);
 
@@ -176,8 +176,8 @@ class NotifierHandlerIT {
             image.put("pk", new AttributeValue().withS("OUTBOX#" + kind + "m-review"));
             image.put("refs", new AttributeValue().withM(Map.of("missionId", new AttributeValue().withS("m-review"))));
         }
-        stack.store().enqueue(new OutboxEntry("CONFIRM#m-review", OutboxEntry.Kind.MISSION_CONFIRMATION, Map.of("missionId", "m-review")), Instant.now());
-        stack.store().enqueue(new OutboxEntry("REVIEW#m-review", OutboxEntry.Kind.MISSION_REVIEW, Map.of("missionId", "m-review")), Instant.now());
+        stack.store().profiles().enqueue(new OutboxEntry("CONFIRM#m-review", OutboxEntry.Kind.MISSION_CONFIRMATION, Map.of("missionId", "m-review")), Instant.now());
+        stack.store().profiles().enqueue(new OutboxEntry("REVIEW#m-review", OutboxEntry.Kind.MISSION_REVIEW, Map.of("missionId", "m-review")), Instant.now());
 
         assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
 

@@ -52,13 +52,13 @@ class RecoveryHandlerIT {
         ses = new RecordingSender(wiring.emailSender());
         sqs = wiring.clients().build(SqsClient.builder());
         queueUrl = sqs.createQueue(b -> b.queueName("failures-" + UUID.randomUUID())).queueUrl();
-        NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store(), stack.store(),
-                stack.store(), stack.store(), ses, new Emails(Places.france()), stack.tokens(),
+        NotificationService notifier = new NotificationService(stack.store().outbox(), stack.store().missions(), stack.store().profiles(),
+                stack.store().matches(), stack.store().suppressions(), ses, new Emails(Places.france()), stack.tokens(),
                 new Links("http://127.0.0.1:8080", "http://127.0.0.1:3000"), List.of(Emulator.ADMIN), Clock.systemUTC(),
                 stack.activity());
         // everything already recorded is due: no wait for the stream consumers in these tests
-        sweep = new RecoveryService(stack.store().ledger(), notifier, wiring.matching(stack.store()), stack.store(),
-                stack.store(), new SqsFailureQueue(sqs, queueUrl, 1), Clock.systemUTC(),
+        sweep = new RecoveryService(stack.store().ledger(), notifier, wiring.matching(stack.store()), stack.store().missions(),
+                stack.store().profiles(), new SqsFailureQueue(sqs, queueUrl, 1), Clock.systemUTC(),
                 new RecoveryService.Settings(Duration.ZERO, Duration.ofMinutes(10), LedgerTable.RETENTION, 500));
     }
 
@@ -77,9 +77,9 @@ class RecoveryHandlerIT {
 
     private void activeProfile(String id, String email) {
         var profile = Requests.profile(id, null, Bodies.profile(email), FR, Clock.systemUTC());
-        stack.store().register(profile, "n-" + id, Instant.now(),
+        stack.store().profiles().register(profile, "n-" + id, Instant.now(),
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
-        stack.store().activate(id, "n-" + id, Instant.now());
+        stack.store().profiles().activate(id, "n-" + id, Instant.now());
     }
 
     /** A message as Lambda writes it to the on-failure destination for a stream batch. */
@@ -103,7 +103,7 @@ class RecoveryHandlerIT {
     void an_email_the_stream_never_delivered_is_sent_once() {
         String id = "SIGNIN#p-lost#1";
         activeProfile("p-lost", "lost@example.org");
-        stack.store().enqueue(new OutboxEntry(id, OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-lost")), Instant.now());
+        stack.store().profiles().enqueue(new OutboxEntry(id, OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-lost")), Instant.now());
 
         RecoveryService.Report first = sweep.sweep(() -> true);
         RecoveryService.Report second = sweep.sweep(() -> true);
@@ -118,14 +118,14 @@ class RecoveryHandlerIT {
     void a_mission_published_but_never_matched_is_matched_and_its_proposal_sent_once() {
         activeProfile("p-fit", "fit@example.org");
         Mission mission = Requests.mission("m-late", Bodies.mission(), FR, Clock.systemUTC());
-        stack.store().submit(mission, MissionStatus.PUBLISHED, Instant.now(), List.of());
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, Instant.now(), List.of());
 
         RecoveryService.Report matched = sweep.sweep(() -> true);
         RecoveryService.Report sent = sweep.sweep(() -> true);
         sweep.sweep(() -> true);
 
         assertThat(matched.missionsMatched()).isEqualTo(1);
-        assertThat(stack.store().reasons("m-late", "p-fit")).isPresent();
+        assertThat(stack.store().matches().reasons("m-late", "p-fit")).isPresent();
         // the proposal, and the organisation's report of what matching did (issue 10)
         assertThat(sent.emailsSent()).isEqualTo(2);
         // one email proposes it: the mission alone, or with the profile's own first matches
@@ -139,7 +139,7 @@ class RecoveryHandlerIT {
     @Test
     void a_profile_activated_but_never_matched_gets_its_open_missions_once() {
         Mission mission = Requests.mission("m-open", Bodies.mission(), FR, Clock.systemUTC());
-        stack.store().submit(mission, MissionStatus.PUBLISHED, Instant.now(), List.of());
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, Instant.now(), List.of());
         sweep.sweep(() -> true); // the mission's own matching: nobody yet
         activeProfile("p-new", "new@example.org");
 
@@ -148,7 +148,7 @@ class RecoveryHandlerIT {
         sweep.sweep(() -> true);
 
         assertThat(matched.profilesMatched()).isEqualTo(1);
-        assertThat(stack.store().reasons("m-open", "p-new")).isPresent();
+        assertThat(stack.store().matches().reasons("m-open", "p-new")).isPresent();
         assertThat(sentTo("new@example.org").stream().filter(e -> e.text().contains(mission.title()))).hasSize(1);
         assertThat(open()).isEmpty();
     }
@@ -157,7 +157,7 @@ class RecoveryHandlerIT {
     void failure_messages_are_kept_while_their_work_is_open_and_deleted_once_it_is_done() throws InterruptedException {
         activeProfile("p-q", "q@example.org");
         String id = "SIGNIN#p-q#1";
-        stack.store().enqueue(new OutboxEntry(id, OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-q")), Instant.now());
+        stack.store().profiles().enqueue(new OutboxEntry(id, OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-q")), Instant.now());
         parkFailure(Instant.now());
         ses.failNext(1); // SES is still refusing when the sweep comes
 
@@ -178,7 +178,7 @@ class RecoveryHandlerIT {
     @Test
     void the_handler_built_from_its_environment_sweeps_and_reports() {
         activeProfile("p-env", "env@example.org");
-        stack.store().enqueue(new OutboxEntry("SIGNIN#p-env#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-env")),
+        stack.store().profiles().enqueue(new OutboxEntry("SIGNIN#p-env#1", OutboxEntry.Kind.SIGN_IN, Map.of("profileId", "p-env")),
                 Instant.now().minus(Duration.ofMinutes(5)));
         RecoveryHandler handler = new RecoveryHandler(stack.env("FAILURE_QUEUE_URL", queueUrl));
 

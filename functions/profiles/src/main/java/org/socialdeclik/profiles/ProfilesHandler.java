@@ -14,7 +14,11 @@ import org.socialdeclik.shared.api.Fields;
 import org.socialdeclik.shared.api.HttpFunction;
 import org.socialdeclik.shared.api.HttpRequest;
 import org.socialdeclik.shared.api.HttpResponse;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.ProfileService;
+import org.socialdeclik.shared.app.RegisterProfile;
+import org.socialdeclik.shared.app.UpdateProfile;
 import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
@@ -34,6 +38,7 @@ public final class ProfilesHandler extends HttpFunction {
     private static final Set<String> LINK_FIELDS = Set.of("email", "locale");
 
     private final ProfileService service;
+    private final Clock clock;
     private Priming priming;
     private final Map<String, Route> routes = Map.of(
             "POST /profiles", this::register,
@@ -61,7 +66,13 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     public ProfilesHandler(ProfileService service) {
+        this(service, Clock.systemUTC());
+    }
+
+    /** {@code clock} tells the validation what today is. */
+    public ProfilesHandler(ProfileService service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */
@@ -71,7 +82,8 @@ public final class ProfilesHandler extends HttpFunction {
 
     private static ProfileService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new ProfileService(store, store, store, wiring.tokens(), Clock.systemUTC(), wiring.missionActivity());
+        return new ProfileService(store.profiles(), store.missions(), store.matches(), wiring.tokens(), Clock.systemUTC(),
+                wiring.missionActivity());
     }
 
     @Override
@@ -95,7 +107,7 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private HttpResponse register(HttpRequest request) {
-        service.register(request.json(), request.messages());
+        service.register(new RegisterProfile(Requests.profile(Ids.newId(), null, request.json(), request.messages(), clock)));
         return HttpResponse.json(202, Map.of("status", "PENDING_VERIFICATION"));
     }
 
@@ -114,7 +126,7 @@ public final class ProfilesHandler extends HttpFunction {
         Fields f = new Fields(request.messages());
         f.allowOnly(body, "", LINK_FIELDS);
         String email = f.email(body, "", "email", true);
-        f.oneOf(body, "", "locale", false, org.socialdeclik.shared.api.Requests.LOCALES);
+        f.oneOf(body, "", "locale", false, Requests.LOCALES);
         f.throwIfAny();
         service.requestSignInLink(email);
         return HttpResponse.json(202, Map.of("status", "ACCEPTED"));
@@ -126,7 +138,10 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private HttpResponse update(HttpRequest request) {
-        StoredProfile updated = service.update(request.bearerToken(), request.json(), request.messages());
+        // the link is checked before the fields, so a stale link is reported as such
+        StoredProfile owner = service.signedIn(request.bearerToken());
+        Profile edited = Requests.profile(owner.profile().id(), owner.profile().email(), request.json(), request.messages(), clock);
+        StoredProfile updated = service.update(new UpdateProfile(owner, edited, Requests.subscribed(request.json())));
         return HttpResponse.json(200, view(updated, service.records(updated)));
     }
 

@@ -48,7 +48,7 @@ class ProfilesHandlerIT {
         Map<String, AttributeValue> item = stack.items("PROFILE").stream()
                 .filter(i -> i.get("doc").s().contains("\"" + email + "\""))
                 .findFirst().orElseThrow();
-        return stack.store().findProfile(item.get("pk").s().substring("PROFILE#".length())).orElseThrow();
+        return stack.store().profiles().findProfile(item.get("pk").s().substring("PROFILE#".length())).orElseThrow();
     }
 
     private static String uniqueEmail() {
@@ -64,8 +64,8 @@ class ProfilesHandlerIT {
         assertThat(Json.parse(response.getBody()).get("status").asText()).isEqualTo("PENDING_VERIFICATION");
         StoredProfile stored = profileOf("ana.martin@example.org");
         assertThat(stored.status()).isEqualTo(ProfileStatus.PENDING_VERIFICATION);
-        assertThat(stack.store().findEmail("VERIFY#" + stored.profile().id())).isPresent();
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(stored.profile().id()));
+        assertThat(stack.store().outbox().findEmail("VERIFY#" + stored.profile().id())).isPresent();
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(stored.profile().id()));
     }
 
     @Test
@@ -96,7 +96,7 @@ class ProfilesHandlerIT {
         assertThat(stack.tokens().verify(answer.get("accessToken").asText(), Purpose.ACCESS).subject())
                 .isEqualTo(pending.profile().id());
         assertThat(answer.get("expiresAt").asText()).isNotBlank();
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).anyMatch(c -> c.id().equals(pending.profile().id()));
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).anyMatch(c -> c.id().equals(pending.profile().id()));
         assertThat(again.getStatusCode()).isEqualTo(409);
     }
 
@@ -202,8 +202,8 @@ class ProfilesHandlerIT {
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(Json.parse(response.getBody()).get("headline").asText()).isEqualTo("Développeuse WordPress et accessibilité");
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
-        assertThat(stack.store().activeProfilesWithSkill("seo")).anyMatch(c -> c.id().equals(id));
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
+        assertThat(stack.store().profiles().activeProfilesWithSkill("seo")).anyMatch(c -> c.id().equals(id));
     }
 
     @Test
@@ -268,8 +268,8 @@ class ProfilesHandlerIT {
 
         assertThat(first.getStatusCode()).isEqualTo(200);
         assertThat(again.getStatusCode()).isEqualTo(200);
-        assertThat(stack.store().findProfile(id).orElseThrow().unsubscribed()).isTrue();
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
+        assertThat(stack.store().profiles().findProfile(id).orElseThrow().unsubscribed()).isTrue();
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
     }
 
     @ParameterizedTest
@@ -305,7 +305,7 @@ class ProfilesHandlerIT {
         String id = idOf(token);
         assertThat(Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody()).get("subscribed").asBoolean())
                 .isTrue();
-        stack.store().unsubscribe(id, java.time.Instant.now());
+        stack.store().profiles().unsubscribe(id, java.time.Instant.now());
         JsonNode unsubscribed = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody());
         assertThat(unsubscribed.get("subscribed").asBoolean()).isFalse();
 
@@ -313,12 +313,12 @@ class ProfilesHandlerIT {
 
         assertThat(again.getStatusCode()).isEqualTo(200);
         assertThat(Json.parse(again.getBody()).get("subscribed").asBoolean()).isTrue();
-        assertThat(stack.store().findProfile(id).orElseThrow().matchable()).isTrue();
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).anyMatch(c -> c.id().equals(id));
+        assertThat(stack.store().profiles().findProfile(id).orElseThrow().matchable()).isTrue();
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).anyMatch(c -> c.id().equals(id));
         // and off again, with the same switch
         APIGatewayV2HTTPResponse off = handler.handleRequest(put(token, Map.of("subscribed", false)), null);
         assertThat(Json.parse(off.getBody()).get("subscribed").asBoolean()).isFalse();
-        assertThat(stack.store().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
+        assertThat(stack.store().profiles().activeProfilesWithSkill("wordpress")).noneMatch(c -> c.id().equals(id));
     }
 
     @Test
@@ -354,13 +354,13 @@ class ProfilesHandlerIT {
         String token = activeProfile(uniqueEmail());
         String id = idOf(token);
         String missionId = "m-" + UUID.randomUUID();
-        stack.store().submit(org.socialdeclik.shared.api.Requests.mission(missionId, Bodies.mission(),
+        stack.store().missions().submit(org.socialdeclik.shared.api.Requests.mission(missionId, Bodies.mission(),
                 org.socialdeclik.shared.api.Messages.forLocale("fr"), java.time.Clock.systemUTC()),
                 org.socialdeclik.shared.domain.MissionStatus.PUBLISHED, java.time.Instant.now(), List.of());
-        stack.store().recordProposal(missionId, id, new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2,
+        stack.store().matches().recordProposal(missionId, id, new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2,
                 List.of(), org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, 300, false), java.time.Instant.now());
         JsonNode before = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody()).get("proposals").get(0);
-        stack.store().recordInterest(missionId, id, java.time.Instant.now());
+        stack.store().matches().recordInterest(missionId, id, java.time.Instant.now());
         JsonNode after = Json.parse(handler.handleRequest(withBearer("me-get.json", token), null).getBody()).get("proposals").get(0);
 
         assertThat(before.get("title").asText()).isEqualTo("Refonte du site WordPress de l'association");
@@ -374,10 +374,10 @@ class ProfilesHandlerIT {
         String missionId = "m-" + UUID.randomUUID();
         var mission = org.socialdeclik.shared.api.Requests.mission(missionId, Bodies.mission(),
                 org.socialdeclik.shared.api.Messages.forLocale("fr"), java.time.Clock.systemUTC());
-        stack.store().submit(mission, org.socialdeclik.shared.domain.MissionStatus.PUBLISHED, java.time.Instant.now(), List.of());
+        stack.store().missions().submit(mission, org.socialdeclik.shared.domain.MissionStatus.PUBLISHED, java.time.Instant.now(), List.of());
         var reasons = new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2, List.of(),
                 org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, 300, false);
-        stack.store().recordProposal(missionId, id, reasons, java.time.Instant.now());
+        stack.store().matches().recordProposal(missionId, id, reasons, java.time.Instant.now());
         APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/profiles/interest.json");
         event.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.INTEREST, missionId + ":" + id) + "\"}");
 
@@ -386,10 +386,10 @@ class ProfilesHandlerIT {
 
         assertThat(first.getStatusCode()).isEqualTo(202);
         assertThat(repeat.getStatusCode()).isEqualTo(202);
-        assertThat(stack.store().findEmail("INTEREST_ORG#" + missionId + "#" + id)).isPresent();
-        assertThat(stack.store().findEmail("INTEREST_ACK#" + missionId + "#" + id)).isPresent();
+        assertThat(stack.store().outbox().findEmail("INTEREST_ORG#" + missionId + "#" + id)).isPresent();
+        assertThat(stack.store().outbox().findEmail("INTEREST_ACK#" + missionId + "#" + id)).isPresent();
         assertThat(stack.items("INTEREST").stream().filter(i -> i.get("missionId").s().equals(missionId))).hasSize(1);
-        stack.store().close(missionId, java.time.Instant.now());
+        stack.store().missions().close(missionId, java.time.Instant.now());
         APIGatewayV2HTTPEvent another = EventLoader.loadApiGatewayHttpEvent("events/profiles/interest.json");
         another.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.INTEREST, missionId + ":" + id) + "\"}");
         assertThat(handler.handleRequest(another, null).getStatusCode()).isEqualTo(409);

@@ -1,6 +1,7 @@
 package org.socialdeclik.shared.api;
 
 import java.util.List;
+import org.socialdeclik.shared.domain.Conflict;
 import org.socialdeclik.shared.domain.FieldError;
 
 /** A client-facing failure: becomes an RFC 9457 problem details answer with this status. */
@@ -45,7 +46,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, messages.get("problem.notfound.title"), messages.get("problem.notfound.detail"));
     }
 
-    public static ApiException conflict(Messages messages, String detailKey) {
+    /** 409, with the message that says why the state forbids the action. */
+    public static ApiException conflict(Messages messages, Conflict reason) {
+        String detailKey = switch (reason) {
+            case ALREADY_REVIEWED -> "problem.conflict.reviewed";
+            case ALREADY_CLOSED -> "problem.conflict.closed";
+            case CHANGED_MEANWHILE -> "problem.conflict.concurrent";
+            case MISSION_NOT_OPEN -> "problem.conflict.missionClosed";
+            case ALREADY_VERIFIED -> "problem.conflict.verified";
+        };
         return new ApiException(409, messages.get("problem.conflict.title"), messages.get(detailKey));
     }
 

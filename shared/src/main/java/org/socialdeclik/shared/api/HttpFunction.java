@@ -78,7 +78,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         } catch (NotFoundException e) {
             response = HttpResponse.problem(ApiException.notFound(messages));
         } catch (ConflictException e) {
-            response = HttpResponse.problem(ApiException.conflict(messages, e.getMessage()));
+            response = HttpResponse.problem(ApiException.conflict(messages, e.reason()));
         } catch (RuntimeException e) {
             LOG.error("request failed: {}", e.getClass().getName(), e);
             response = HttpResponse.problem(500, messages.get("problem.internal.title"),

@@ -139,6 +139,12 @@ public final class Requests {
                 remote, dailyRate, minimumRate, proBono, availability, languages, locale, true);
     }
 
+    /** An update's {@code "subscribed"} switch (validated by {@link #profile}), or null when absent. */
+    public static Boolean subscribed(JsonNode body) {
+        JsonNode subscribed = body.get("subscribed");
+        return subscribed != null && subscribed.isBoolean() ? subscribed.booleanValue() : null;
+    }
+
     /** Skills and causes must hold a word (a letter or a digit), so that they can be understood. */
     private static List<String> words(Fields f, List<String> items, String field) {
         if (items == null) {

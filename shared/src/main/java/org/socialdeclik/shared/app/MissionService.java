@@ -1,13 +1,10 @@
 package org.socialdeclik.shared.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.socialdeclik.shared.api.Messages;
-import org.socialdeclik.shared.api.Requests;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.logging.BusinessMetric;
@@ -45,9 +42,9 @@ public final class MissionService {
 
     public record Submitted(String id, MissionStatus status) {}
 
-    /** Validates and stores a mission with its confirmation (and review) emails, all or nothing. */
-    public Submitted submit(JsonNode body, Messages messages) {
-        Mission mission = Requests.mission(Ids.newId(), body, messages, clock);
+    /** Stores a mission with its confirmation (and review) emails, all or nothing. */
+    public Submitted submit(SubmitMission command) {
+        Mission mission = command.mission();
         MissionStatus status = moderation ? MissionStatus.PENDING_REVIEW : MissionStatus.PUBLISHED;
         List<OutboxEntry> emails = new ArrayList<>();
         Map<String, String> refs = Map.of("missionId", mission.id());
@@ -64,9 +61,9 @@ public final class MissionService {
     }
 
     /** An admin's decision, authorised by the review token of this very mission. */
-    public StoredMission review(String missionId, String token, boolean approve, String reason) {
-        tokens.verify(token, Purpose.REVIEW, missionId);
-        StoredMission reviewed = missions.review(missionId, approve, reason, Instant.now(clock));
+    public StoredMission review(ReviewMission command) {
+        tokens.verify(command.token(), Purpose.REVIEW, command.missionId());
+        StoredMission reviewed = missions.review(command.missionId(), command.approve(), command.reason(), Instant.now(clock));
         if (reviewed.status() == MissionStatus.PUBLISHED) {
             BusinessMetrics.count(BusinessMetric.MISSIONS_PUBLISHED);
         }

@@ -1,12 +1,10 @@
 package org.socialdeclik.shared.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import org.socialdeclik.shared.api.Messages;
-import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.domain.Conflict;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
@@ -53,9 +51,9 @@ public final class ProfileService {
      * unverified, its verification again). At most one such reminder per address and hour, so
      * the form cannot be used to flood someone's mailbox. The caller answers the same either way.
      */
-    public void register(JsonNode body, Messages messages) {
-        String id = Ids.newId();
-        Profile profile = Requests.profile(id, null, body, messages, clock);
+    public void register(RegisterProfile command) {
+        Profile profile = command.profile();
+        String id = profile.id();
         Instant now = Instant.now(clock);
         Optional<StoredProfile> existing = profiles.register(profile, tokens.newNonce(), now,
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
@@ -119,17 +117,16 @@ public final class ProfileService {
 
     /**
      * Replaces the editable fields (the email stays); matching runs again on the change. With
-     * {@code "subscribed"}, the signed-in owner also switches proposals back on (or off): the
+     * {@code subscribed}, the signed-in owner also switches proposals back on (or off): the
      * change is written after the fields, and asking again is harmless.
      */
-    public StoredProfile update(String accessToken, JsonNode body, Messages messages) {
-        StoredProfile current = signedIn(accessToken);
-        Profile updated = Requests.profile(current.profile().id(), current.profile().email(), body, messages, clock);
+    public StoredProfile update(UpdateProfile command) {
+        Profile updated = command.profile();
         Instant now = Instant.now(clock);
         StoredProfile stored = profiles.update(updated, now);
-        JsonNode subscribed = body.get("subscribed");
-        if (subscribed != null && subscribed.isBoolean() && subscribed.booleanValue() == stored.unsubscribed()) {
-            if (subscribed.booleanValue()) {
+        Boolean subscribed = command.subscribed();
+        if (subscribed != null && subscribed == stored.unsubscribed()) {
+            if (subscribed) {
                 stored = profiles.resubscribe(updated.id(), now);
             } else {
                 profiles.unsubscribe(updated.id(), now);
@@ -171,7 +168,7 @@ public final class ProfileService {
                 .orElseThrow(() -> new TokenException(TokenException.Kind.INVALID));
         var mission = missions.findMission(missionId).orElseThrow(() -> new NotFoundException("mission"));
         if (mission.status() != MissionStatus.PUBLISHED) {
-            throw new ConflictException("problem.conflict.missionClosed");
+            throw new ConflictException(Conflict.MISSION_NOT_OPEN);
         }
         if (matches.recordInterest(missionId, profileId, Instant.now(clock))) {
             BusinessMetrics.count(BusinessMetric.INTERESTS);

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Counts a mission's proposals and interests from the items of its own partition
@@ -26,39 +25,31 @@ public final class DynamoMissionActivity implements MissionActivity {
     private static final int BATCH = 100;
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoTable items;
 
     public DynamoMissionActivity(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.items = new DynamoTable(dynamo, table);
     }
 
     @Override
     public Counts counts(String missionId) {
         int proposed = 0;
         int interested = 0;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("MISSION#" + missionId)))
-                    .projectionExpression("sk, #state")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .consistentRead(true);
-            if (start != null) {
-                request.exclusiveStartKey(start);
+        for (Map<String, AttributeValue> item : items.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableLayout.missionKey(missionId))))
+                .projectionExpression("sk, #state")
+                .expressionAttributeNames(Map.of("#state", TableLayout.STATE))
+                .consistentRead(true))) {
+            String sk = TableLayout.text(item, TableLayout.SK);
+            if (TableLayout.isMatch(sk) && "PROPOSED".equals(TableLayout.text(item, TableLayout.STATE))) {
+                proposed++;
+            } else if (TableLayout.isInterest(sk)) {
+                interested++;
             }
-            QueryResponse response = dynamo.query(request.build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                String sk = item.get("sk").s();
-                AttributeValue state = item.get("state");
-                if (sk.startsWith("MATCH#") && state != null && "PROPOSED".equals(state.s())) {
-                    proposed++;
-                } else if (sk.startsWith("INTEREST#")) {
-                    interested++;
-                }
-            }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         return new Counts(proposed, interested);
     }
 
@@ -69,14 +60,14 @@ public final class DynamoMissionActivity implements MissionActivity {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             for (String id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                keys.add(Map.of("pk", AttributeValue.fromS("MISSION#" + id), "sk", AttributeValue.fromS(DynamoStore.MAIN)));
+                keys.add(TableLayout.key(TableLayout.missionKey(id), TableLayout.MAIN));
             }
             Map<String, KeysAndAttributes> request = Map.of(table,
                     KeysAndAttributes.builder().keys(keys).projectionExpression("pk, doc").build());
             while (!request.isEmpty()) {
                 BatchGetItemResponse response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    Mission mission = StoredJson.mission(item.get("doc").s());
+                    Mission mission = StoredJson.mission(TableLayout.text(item, TableLayout.DOC));
                     titles.put(mission.id(), mission.title());
                 }
                 // keys DynamoDB did not get to this time are asked again

@@ -1,10 +1,7 @@
 package org.socialdeclik.shared.aws;
 
-import static org.socialdeclik.shared.aws.DynamoStore.key;
-import static org.socialdeclik.shared.aws.DynamoStore.n;
-import static org.socialdeclik.shared.aws.DynamoStore.s;
-import static org.socialdeclik.shared.aws.DynamoStore.stamp;
-import static org.socialdeclik.shared.aws.DynamoStore.text;
+import static org.socialdeclik.shared.aws.TableLayout.key;
+import static org.socialdeclik.shared.aws.TableLayout.s;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +12,8 @@ import java.util.Map;
 import org.socialdeclik.shared.ports.WorkLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The work ledger in the table: one item per piece of open work, {@code TODO#<day> / <ms>#<KIND>#<id>}
@@ -28,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 public final class LedgerTable implements WorkLedger {
     /** A day more than the outbox's 30 days: past that, what an item points at is gone anyway. */
-    public static final Duration RETENTION = Duration.ofDays(31);
+    public static final Duration RETENTION = TableLayout.LEDGER_RETENTION;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -36,24 +31,6 @@ public final class LedgerTable implements WorkLedger {
     public LedgerTable(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-    }
-
-    private static String partition(Instant at) {
-        return "TODO#" + at.toString().substring(0, 10);
-    }
-
-    private static String sortKey(Kind kind, String id, Instant at) {
-        return stamp(at) + "#" + kind.name() + "#" + id;
-    }
-
-    /** The ledger item to write in the transaction of the change that calls for the work. */
-    static TransactWriteItem put(String table, Kind kind, String id, Instant at) {
-        Map<String, AttributeValue> item = DynamoStore.item(partition(at), sortKey(kind, id, at), "TODO");
-        item.put("kind", s(kind.name()));
-        item.put("ref", s(id));
-        item.put("at", s(at.toString()));
-        item.put("ttl", n(at.plus(RETENTION).getEpochSecond()));
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
     }
 
     @Override
@@ -65,14 +42,14 @@ public final class LedgerTable implements WorkLedger {
             do {
                 QueryRequest.Builder request = QueryRequest.builder().tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk <= :until")
-                        .expressionAttributeValues(Map.of(":pk", s(partition(day)), ":until", s(stamp(until) + "#~")))
+                        .expressionAttributeValues(Map.of(":pk", s(TableLayout.ledgerKey(day)), ":until", s(TableLayout.stampedUntil(until))))
                         .limit(limit - open.size());
                 if (start != null) {
                     request.exclusiveStartKey(start);
                 }
                 QueryResponse response = dynamo.query(request.build());
                 for (Map<String, AttributeValue> item : response.items()) {
-                    open.add(new Work(Kind.valueOf(text(item, "kind")), text(item, "ref"), Instant.parse(text(item, "at"))));
+                    open.add(TableLayout.work(item));
                 }
                 start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && open.size() < limit
                         ? response.lastEvaluatedKey() : null;
@@ -83,6 +60,6 @@ public final class LedgerTable implements WorkLedger {
 
     @Override
     public void done(Work work) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key(partition(work.at()), sortKey(work.kind(), work.id(), work.at()))));
+        dynamo.deleteItem(b -> b.tableName(table).key(key(TableLayout.ledgerKey(work.at()), TableLayout.ledgerSortKey(work.kind(), work.id(), work.at()))));
     }
 }

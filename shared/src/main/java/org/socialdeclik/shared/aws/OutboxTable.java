@@ -1,9 +1,11 @@
 package org.socialdeclik.shared.aws;
 
-import static org.socialdeclik.shared.aws.DynamoStore.MAIN;
-import static org.socialdeclik.shared.aws.DynamoStore.key;
-import static org.socialdeclik.shared.aws.DynamoStore.s;
-import static org.socialdeclik.shared.aws.DynamoStore.text;
+import static org.socialdeclik.shared.aws.TableLayout.CREATED_AT;
+import static org.socialdeclik.shared.aws.TableLayout.MAIN;
+import static org.socialdeclik.shared.aws.TableLayout.STATE;
+import static org.socialdeclik.shared.aws.TableLayout.key;
+import static org.socialdeclik.shared.aws.TableLayout.s;
+import static org.socialdeclik.shared.aws.TableLayout.text;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -38,18 +40,12 @@ final class OutboxTable implements OutboxRepository {
     }
 
     private static Map<String, AttributeValue> outboxKey(String id) {
-        return key("OUTBOX#" + id, MAIN);
+        return key(TableLayout.outboxKey(id), MAIN);
     }
 
     private Optional<Map<String, AttributeValue>> item(String id) {
         var response = dynamo.getItem(b -> b.tableName(table).key(outboxKey(id)).consistentRead(true));
         return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
-    }
-
-    private static OutboxEntry entry(String id, Map<String, AttributeValue> item) {
-        Map<String, String> refs = new HashMap<>();
-        item.get("refs").m().forEach((k, v) -> refs.put(k, v.s()));
-        return new OutboxEntry(id, OutboxEntry.Kind.valueOf(text(item, "kind")), refs);
     }
 
     private static Set<String> accepted(Map<String, AttributeValue> item) {
@@ -64,13 +60,13 @@ final class OutboxTable implements OutboxRepository {
 
     @Override
     public Optional<OutboxEntry> findEmail(String id) {
-        return item(id).map(item -> entry(id, item));
+        return item(id).map(TableLayout::outboxEntry);
     }
 
     @Override
     public Optional<Delivery> delivery(String id) {
-        return item(id).map(item -> new Delivery(entry(id, item), State.valueOf(text(item, "state")),
-                instant(item, "createdAt"), instant(item, "claimedAt"), accepted(item)));
+        return item(id).map(item -> new Delivery(TableLayout.outboxEntry(item), State.valueOf(text(item, STATE)),
+                instant(item, CREATED_AT), instant(item, "claimedAt"), accepted(item)));
     }
 
     /** Runs a conditional update; empty when its condition failed, else the item as it now is. */
@@ -80,7 +76,7 @@ final class OutboxTable implements OutboxRepository {
                 .conditionExpression(condition).updateExpression(update).expressionAttributeValues(values)
                 .returnValues(ReturnValue.ALL_NEW);
         if ((condition + update).contains("#state")) {
-            request.expressionAttributeNames(Map.of("#state", "state"));
+            request.expressionAttributeNames(Map.of("#state", STATE));
         }
         try {
             return Optional.of(dynamo.updateItem(request.build()).attributes());
@@ -124,7 +120,7 @@ final class OutboxTable implements OutboxRepository {
             update += " ADD accepted :part, messageIds :mid";
         }
         update(id, "attribute_exists(pk)", update, values).ifPresent(item -> {
-            Instant created = instant(item, "createdAt");
+            Instant created = instant(item, CREATED_AT);
             if (created != null) {
                 ledger.done(new WorkLedger.Work(WorkLedger.Kind.OUTBOX, id, created));
             }

@@ -65,13 +65,13 @@ public final class Wiring {
 
     /** Matching as the matching functions and the sweep run it, on this store. */
     public MatchingService matching(DynamoStore store) {
-        return new MatchingService(store, store, store, new Matcher(Places.france()), Clock.systemUTC(),
+        return new MatchingService(store.profiles(), store.missions(), store.matches(), new Matcher(Places.france()), Clock.systemUTC(),
                 env.getInt("MAX_MATCHES_PER_MISSION", 25), env.getInt("MAX_PROPOSALS_PER_WEEK", 5));
     }
 
     /** Email delivery as the notifier and the sweep run it, on this store. */
     public NotificationService notifications(DynamoStore store) {
-        return new NotificationService(store.outbox(), store, store, store, store, emailSender(),
+        return new NotificationService(store.outbox(), store.missions(), store.profiles(), store.matches(), store.suppressions(), emailSender(),
                 new Emails(Places.france()), tokens(), links(), adminEmails(), Clock.systemUTC(), missionActivity());
     }
 

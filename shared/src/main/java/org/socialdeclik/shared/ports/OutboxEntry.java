@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +18,26 @@ public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
 
     public OutboxEntry {
         refs = Map.copyOf(refs);
+    }
+
+    /** The proposal email of a pair: one per pair, whichever way it was found. */
+    public static OutboxEntry proposal(String missionId, String profileId) {
+        return new OutboxEntry("PROPOSAL#" + missionId + "#" + profileId, Kind.PROPOSAL,
+                Map.of("missionId", missionId, "profileId", profileId));
+    }
+
+    /** The digest of a profile's new pairs: one per set of missions. */
+    public static OutboxEntry digest(String profileId, List<String> missionIds) {
+        String missions = String.join(",", missionIds);
+        return new OutboxEntry("DIGEST#" + profileId + "#" + Integer.toHexString(missions.hashCode()), Kind.DIGEST,
+                Map.of("profileId", profileId, "missionIds", missions));
+    }
+
+    /** The two emails of an interest: to the organisation, and the freelancer's acknowledgement. */
+    public static List<OutboxEntry> interest(String missionId, String profileId) {
+        Map<String, String> refs = Map.of("missionId", missionId, "profileId", profileId);
+        return List.of(new OutboxEntry("INTEREST_ORG#" + missionId + "#" + profileId, Kind.INTEREST_ORGANIZATION, refs),
+                new OutboxEntry("INTEREST_ACK#" + missionId + "#" + profileId, Kind.INTEREST_CONFIRMATION, refs));
     }
 
     /**

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.socialdeclik.shared.aws.TableLayout;
 import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.lambda.EventJson;
 
@@ -120,20 +122,33 @@ public abstract class StreamFunction implements RequestStreamHandler {
         }
     }
 
-    /** A string attribute of an image, or null. */
-    protected static String text(Map<String, AttributeValue> image, String name) {
+    /** A record's image as the table layout reads it (null stays null: an insert has no old image). */
+    protected static TableLayout.Image image(Map<String, AttributeValue> image) {
         if (image == null) {
             return null;
         }
-        AttributeValue value = image.get(name);
-        return value == null ? null : value.getS();
-    }
+        return new TableLayout.Image() {
+            @Override
+            public String text(String name) {
+                AttributeValue value = image.get(name);
+                return value == null ? null : value.getS();
+            }
 
-    protected static boolean flag(Map<String, AttributeValue> image, String name) {
-        if (image == null) {
-            return false;
-        }
-        AttributeValue value = image.get(name);
-        return value != null && Boolean.TRUE.equals(value.getBOOL());
+            @Override
+            public boolean flag(String name) {
+                AttributeValue value = image.get(name);
+                return value != null && Boolean.TRUE.equals(value.getBOOL());
+            }
+
+            @Override
+            public Map<String, String> texts(String name) {
+                AttributeValue value = image.get(name);
+                Map<String, String> texts = new HashMap<>();
+                if (value != null && value.getM() != null) {
+                    value.getM().forEach((k, v) -> texts.put(k, v.getS()));
+                }
+                return texts;
+            }
+        };
     }
 }

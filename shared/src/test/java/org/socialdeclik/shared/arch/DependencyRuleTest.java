@@ -20,6 +20,22 @@ class DependencyRuleTest {
             .that().resideInAnyPackage("..shared.ports..", "..shared.app..", "..shared.domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..shared.aws..", "software.amazon..");
 
+    /**
+     * The use cases take commands (records of domain types) that the HTTP edge builds: they know
+     * neither the edge's requests, messages and problem details nor the JSON library.
+     */
+    @ArchTest
+    static final ArchRule use_cases_and_ports_know_neither_the_http_edge_nor_json = noClasses()
+            .that().resideInAnyPackage("..shared.app..", "..shared.ports..")
+            .should().dependOnClassesThat().resideInAnyPackage("..shared.api..", "com.fasterxml..")
+            .because("the HTTP edge (api) turns requests into commands and conflicts into its messages");
+
+    /** The domain's reasons stay the domain's: only the edge knows what text the user reads. */
+    @ArchTest
+    static final ArchRule domain_knows_nothing_of_the_http_edge = noClasses()
+            .that().resideInAPackage("..shared.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..shared.api..");
+
     /** Building a mapper and its reflective (de)serializers cost every init and first request (performance.md step 21). */
     @ArchTest
     static final ArchRule no_object_mapper_in_the_functions_code = noClasses()

@@ -13,9 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.event.Level;
 import org.socialdeclik.shared.api.Messages;
+import org.socialdeclik.shared.api.Requests;
 import org.socialdeclik.shared.app.FeedbackService;
+import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.MissionService;
 import org.socialdeclik.shared.app.ProfileService;
+import org.socialdeclik.shared.app.RegisterProfile;
+import org.socialdeclik.shared.app.ReviewMission;
+import org.socialdeclik.shared.app.SubmitMission;
 import org.socialdeclik.shared.aws.DynamoStore;
 import org.socialdeclik.shared.ports.ConflictException;
 import org.socialdeclik.shared.testing.Bodies;
@@ -42,6 +47,10 @@ class BusinessMetricsIT {
         tokens = stack.tokens();
     }
 
+    private static SubmitMission submission() {
+        return new SubmitMission(Requests.mission(Ids.newId(), Bodies.mission(), Messages.forLocale("fr"), Clock.systemUTC()));
+    }
+
     /** The metric values written so far, by name, summed. */
     private Map<String, Long> counted() {
         Map<String, Long> counts = new TreeMap<>();
@@ -59,12 +68,12 @@ class BusinessMetricsIT {
 
     @Test
     void a_mission_counts_once_submitted_once_published_once_closed() {
-        MissionService missions = new MissionService(store, tokens, Clock.systemUTC(), true, stack.activity());
+        MissionService missions = new MissionService(store.missions(), tokens, Clock.systemUTC(), true, stack.activity());
 
-        String id = missions.submit(Bodies.mission(), Messages.forLocale("fr")).id();
+        String id = missions.submit(submission()).id();
         assertThat(counted()).isEqualTo(Map.of("MissionsSubmitted", 1L));
 
-        missions.review(id, tokens.mint(Purpose.REVIEW, id), true, null);
+        missions.review(new ReviewMission(id, tokens.mint(Purpose.REVIEW, id), true, null));
         String manage = tokens.mint(Purpose.MANAGE_MISSION, id);
         missions.close(id, manage);
         assertThatThrownBy(() -> missions.close(id, manage)).isInstanceOf(ConflictException.class);
@@ -74,17 +83,18 @@ class BusinessMetricsIT {
 
     @Test
     void a_mission_published_at_once_without_moderation_counts_as_published() {
-        new MissionService(store, tokens, Clock.systemUTC(), false, stack.activity()).submit(Bodies.mission(), Messages.forLocale("fr"));
+        new MissionService(store.missions(), tokens, Clock.systemUTC(), false, stack.activity()).submit(submission());
 
         assertThat(counted()).isEqualTo(Map.of("MissionsSubmitted", 1L, "MissionsPublished", 1L));
     }
 
     @Test
     void a_verified_profile_counts_once_and_unsubscribing_twice_counts_once() {
-        ProfileService profiles = new ProfileService(store, store, store, tokens, Clock.systemUTC(), stack.activity());
+        ProfileService profiles = new ProfileService(store.profiles(), store.missions(), store.matches(), tokens, Clock.systemUTC(), stack.activity());
         String email = "metrics.verified@example.org";
-        profiles.register(Bodies.profile(email), Messages.forLocale("fr"));
-        var pending = store.findProfileByEmail(email).orElseThrow();
+        profiles.register(new RegisterProfile(
+                Requests.profile(Ids.newId(), null, Bodies.profile(email), Messages.forLocale("fr"), Clock.systemUTC())));
+        var pending = store.profiles().findProfileByEmail(email).orElseThrow();
         assertThat(counted()).isEmpty();
 
         profiles.verify(tokens.mint(Purpose.VERIFY, pending.profile().id(), pending.verifyNonce()));
@@ -97,7 +107,7 @@ class BusinessMetricsIT {
 
     @Test
     void bounces_and_complaints_count_the_addresses_suppressed() {
-        FeedbackService feedback = new FeedbackService(store, store, store.outbox(), Clock.systemUTC());
+        FeedbackService feedback = new FeedbackService(store.suppressions(), store.profiles(), store.outbox(), Clock.systemUTC());
 
         feedback.handle(new FeedbackService.Feedback("Bounce", "Permanent", List.of("gone@example.org", "left@example.org")));
         feedback.handle(new FeedbackService.Feedback("Bounce", "Transient", List.of("full@example.org")));
