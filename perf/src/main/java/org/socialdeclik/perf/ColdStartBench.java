@@ -3,17 +3,11 @@ package org.socialdeclik.perf;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,14 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.socialdeclik.local.LocalConfig;
 import org.socialdeclik.local.LocalPlatform;
 import org.socialdeclik.profiles.ProfilesHandler;
@@ -146,7 +136,7 @@ public final class ColdStartBench {
         }
         int memory = functions.isEmpty() ? 1024 : functions.get(0).memoryMb();
         Path helloDir = options.work().resolve("build").resolve(HELLO).toAbsolutePath();
-        unpack(options.helloJar(), helloDir);
+        RieProcess.unpack(options.helloJar(), helloDir);
         targets.add(0, new Target(HELLO, "org.socialdeclik.perf.hello.HelloHandler::handleRequest", memory, helloDir));
         targets.add(1, new Target(HELLO_STREAM, "org.socialdeclik.perf.hello.HelloStreamHandler", memory, helloDir));
 
@@ -187,7 +177,7 @@ public final class ColdStartBench {
             }
             results.put(variant, byTarget);
         }
-        report(targets, results, events);
+        ColdStartReport.print(targets, results, events, options.runs());
     }
 
     /**
@@ -327,8 +317,8 @@ public final class ColdStartBench {
             boolean training, boolean snapStart) throws Exception {
         Path logs = Files.createDirectories(options.work().resolve("logs"));
         Path log = logs.resolve(label + ".log");
-        int emulatorPort = freePort();
-        int runtimePort = freePort();
+        int emulatorPort = RieProcess.freePort();
+        int runtimePort = RieProcess.freePort();
         RestoreProxy proxy = snapStart ? new RestoreProxy(runtimePort, options.settle()) : null;
         Path bootstrap = bootstrap(target, flags, label, proxy == null ? null : "127.0.0.1:" + proxy.port());
         ProcessBuilder builder = new ProcessBuilder(options.rie().toAbsolutePath().toString(),
@@ -347,13 +337,13 @@ public final class ColdStartBench {
         }
         Process rie = builder.start();
         try {
-            awaitPort(emulatorPort, rie);
+            RieProcess.awaitPort(emulatorPort, rie);
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + emulatorPort
                             + "/2015-03-31/functions/function/invocations"))
                     .timeout(INVOKE_TIMEOUT).POST(HttpRequest.BodyPublishers.ofString(event)).build();
             String answer = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
             boolean failed = answer.contains("\"errorType\"") || answer.contains("\"statusCode\":5");
-            RieReport report = awaitReport(log);
+            RieReport report = RieProcess.awaitReport(log);
             if (snapStart) {
                 // the emulated restore waited on purpose: not part of the init
                 report = new RieReport(report.initMs() - options.settle().toMillis(), report.invokeMs(), report.status());
@@ -366,7 +356,7 @@ public final class ColdStartBench {
                 }
             }
             if (failed || !report.succeeded()) {
-                System.out.println("  ! " + label + " failed: " + abbreviate(answer) + " (log " + log + ")");
+                System.out.println("  ! " + label + " failed: " + RieProcess.abbreviate(answer) + " (log " + log + ")");
             }
             return new Start(report, failed || !report.succeeded());
         } finally {
@@ -415,157 +405,8 @@ public final class ColdStartBench {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitPort(int port, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the emulator exited with " + process.exitValue());
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("the emulator did not listen on 127.0.0.1:" + port);
-    }
-
-    private static RieReport awaitReport(Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            String text = Files.readString(log, StandardCharsets.ISO_8859_1);
-            Optional<RieReport> report = RieReport.parse(text);
-            if (report.isPresent()) {
-                return report.get();
-            }
-            if (text.contains("Runtime exited with error")) {
-                // the JVM did not start or the runtime died in init: say why, at once
-                String first = text.lines().filter(l -> !l.contains("(rapid)") && !l.startsWith("START ")).findFirst()
-                        .orElse("(no output)");
-                throw new IllegalStateException("the runtime exited during init: " + first + " (log " + log + ")");
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("no init and invoke report in " + log);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "...";
-    }
-
-    // ---------------------------------------------------------------- packages
-
-    private static void unpack(Path jar, Path dir) throws IOException {
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the perf/hello module");
-        }
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        Files.createDirectories(dir);
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                Path target = dir.resolve(entry.getName()).normalize();
-                if (!target.startsWith(dir)) {
-                    throw new IOException("entry outside the folder: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(zip, target);
-                }
-            }
-        }
-    }
-
     static boolean isHello(String name) {
         return name.equals(HELLO) || name.equals(HELLO_STREAM);
     }
 
-    /** What the folder weighs once zipped as sam deploy zips it (deflate), in bytes. */
-    static long zipSize(Path dir) throws IOException {
-        long[] count = {0};
-        OutputStream counter = new OutputStream() {
-            @Override
-            public void write(int b) {
-                count[0]++;
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                count[0] += len;
-            }
-        };
-        try (ZipOutputStream zip = new ZipOutputStream(counter); Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(dir.relativize(file).toString()));
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-        return count[0];
-    }
-
-    // ---------------------------------------------------------------- report
-
-    private void report(List<Target> targets, Map<String, Map<String, List<Start>>> results, ColdStartEvents events)
-            throws IOException {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        for (Target target : targets) {
-            sizes.put(target.name(), zipSize(target.dir()));
-        }
-        String last = null;
-        for (Map.Entry<String, Map<String, List<Start>>> variant : results.entrySet()) {
-            System.out.println();
-            System.out.printf(Locale.ROOT, "variant %s: %d fresh starts per package, medians (min-max), ms%n",
-                    variant.getKey(), options.runs());
-            System.out.printf(Locale.ROOT, "| %-26s | %9s | %-17s | %-15s | %10s | %-32s |%n", "function", "zip MB",
-                    "init", "first invoke", "init+first", "event");
-            System.out.println("|" + "-".repeat(28) + "|" + "-".repeat(11) + "|" + "-".repeat(19) + "|"
-                    + "-".repeat(17) + "|" + "-".repeat(12) + "|" + "-".repeat(34) + "|");
-            String heaviest = null;
-            double heaviestInit = -1;
-            double helloInit = Double.NaN;
-            double helloStreamInit = Double.NaN;
-            for (Target target : targets) {
-                List<Start> starts = variant.getValue().get(target.name());
-                Stats init = Stats.of(starts.stream().map(s -> s.report().initMs()).toList());
-                Stats invoke = Stats.of(starts.stream().map(s -> s.report().invokeMs()).toList());
-                Stats total = Stats.of(starts.stream().map(s -> s.report().initMs() + s.report().invokeMs()).toList());
-                long failures = starts.stream().filter(Start::handlerFailed).count();
-                System.out.printf(Locale.ROOT, "| %-26s | %9.2f | %-17s | %-15s | %10s | %-32s |%n",
-                        target.name() + (failures > 0 ? " (" + failures + " failed)" : ""),
-                        sizes.get(target.name()) / 1_000_000.0,
-                        Stats.ms(init.median()) + " (" + Stats.ms(init.min()) + "-" + Stats.ms(init.max()) + ")",
-                        Stats.ms(invoke.median()) + " (" + Stats.ms(invoke.min()) + "-" + Stats.ms(invoke.max()) + ")",
-                        Stats.ms(total.median()), isHello(target.name()) ? "{\"hello\":\"world\"}"
-                                : events.sampleName(target.name()));
-                if (target.name().equals(HELLO)) {
-                    helloInit = init.median();
-                } else if (target.name().equals(HELLO_STREAM)) {
-                    helloStreamInit = init.median();
-                } else if (init.median() > heaviestInit) {
-                    heaviestInit = init.median();
-                    heaviest = target.name();
-                }
-            }
-            last = String.format(Locale.ROOT, "cold-start: heaviest %s init %.0f ms, hello-world %.0f ms, ratio %.2f",
-                    heaviest, heaviestInit, helloInit, heaviestInit / helloInit);
-            System.out.printf(Locale.ROOT, "[%s] against the stream-handler floor: hello-stream %.0f ms, ratio %.2f%n",
-                    variant.getKey(), helloStreamInit, heaviestInit / helloStreamInit);
-            System.out.println("[" + variant.getKey() + "] " + last);
-        }
-        System.out.println();
-        System.out.println(last);
-    }
 }
