@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +73,10 @@ final class ApiServer implements AutoCloseable {
         try {
             if (FaultEndpoints.serves(rawPath)) {
                 response = faults(exchange, method, rawPath);
+            } else if (ClockEndpoints.serves(rawPath)) {
+                byte[] body = readBody(exchange.getRequestBody());
+                response = body == null ? HttpEvents.problem(413, "Content Too Large", null)
+                        : new ClockEndpoints(LocalClock.installed()).handle(method, body);
             } else if (rawPath.equals("/_local") || rawPath.startsWith("/_local/")) {
                 response = rawPath.startsWith("/_local/sns/") || rawPath.equals("/_local/ses-feedback")
                         ? publish(exchange, method, rawPath) : local(method, rawPath);
@@ -82,6 +85,8 @@ final class ApiServer implements AutoCloseable {
                 response = dispatched.response();
                 label = dispatched.label();
             }
+        } catch (IOException e) {
+            response = HttpEvents.problem(400, "Bad Request", "The request body could not be read.");
         } catch (RuntimeException e) {
             LOG.error("Local API failed on {} {}", method, rawPath, e);
             response = HttpEvents.problem(500, "Internal Server Error", null);
@@ -145,7 +150,7 @@ final class ApiServer implements AutoCloseable {
                 exchange.getRequestURI().getRawQuery(), headers, body,
                 exchange.getRemoteAddress().getAddress().getHostAddress(), port());
         String requestId = UUID.randomUUID().toString();
-        var event = HttpEvents.toEvent(request, routeKey, match.get().pathParameters(), requestId, Instant.now());
+        var event = HttpEvents.toEvent(request, routeKey, match.get().pathParameters(), requestId, LocalClock.INSTANCE.instant());
         HttpEvents.Response response;
         try {
             response = HttpEvents.toResponse(function.invoke(event));

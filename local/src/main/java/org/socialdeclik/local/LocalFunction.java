@@ -66,6 +66,7 @@ final class LocalFunction {
                     + " needs a public constructor taking the environment as Map<String, String>");
         }
         Method method = handlerMethod(type, spec.handlerMethod(), id);
+        LocalClock.installed(); // before the handler takes its clock
         long start = System.nanoTime();
         Object handler;
         try {

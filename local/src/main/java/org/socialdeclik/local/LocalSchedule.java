@@ -103,7 +103,7 @@ final class LocalSchedule {
             scheduled.setDetailType("Scheduled Event");
             scheduled.setSource("aws.events");
             scheduled.setAccount(LocalPlatform.ACCOUNT_ID);
-            scheduled.setTime(new DateTime(DateTimeZone.UTC));
+            scheduled.setTime(new DateTime(LocalClock.INSTANCE.millis(), DateTimeZone.UTC));
             scheduled.setRegion(region);
             scheduled.setResources(List.of(ruleArn));
             scheduled.setDetail(Map.of());

@@ -151,7 +151,7 @@ final class LocalSes implements AutoCloseable {
             LOG.warn("An email the emulator accepted could not be read: {}", e.toString());
             return;
         }
-        Instant now = Instant.now();
+        Instant now = LocalClock.INSTANCE.instant();
         outbox.record(sentEmail(sent, messageId, now));
         String configurationSet = sent.path("ConfigurationSetName").asText(null);
         if (configurationSet != null) {

@@ -39,13 +39,17 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     public MissionsHandler(Map<String, String> env) {
-        this(wire(new Wiring(Env.of(env))));
+        this(new Wiring(Env.of(env)));
         // SnapStart: validation, problem details and a table read, before the snapshot
         priming = Priming.register("missions", () -> {
             // a whole mission, refused for its one field a client may not send: every field is checked
             Priming.answered(handleRequest(Priming.http("POST /missions", Map.of(), Priming.UNMATCHABLE_MISSION), null));
             Priming.answered(handleRequest(Priming.http("GET /missions/{id}", Map.of("id", Priming.absentId()), null), null));
         });
+    }
+
+    private MissionsHandler(Wiring wiring) {
+        this(wire(wiring), wiring.clock());
     }
 
     public MissionsHandler(MissionService service) {
@@ -64,7 +68,7 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     private static MissionService wire(Wiring wiring) {
-        return new MissionService(wiring.store().missions(), wiring.tokens(), Clock.systemUTC(), wiring.moderation(),
+        return new MissionService(wiring.store().missions(), wiring.tokens(), wiring.clock(), wiring.moderation(),
                 wiring.missionActivity());
     }
 

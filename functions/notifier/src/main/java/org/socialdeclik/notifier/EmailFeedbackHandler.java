@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,7 @@ public final class EmailFeedbackHandler implements RequestStreamHandler {
 
     private static FeedbackService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new FeedbackService(store.suppressions(), store.profiles(), store.outbox(), Clock.systemUTC());
+        return new FeedbackService(store.suppressions(), store.profiles(), store.outbox(), wiring.clock());
     }
 
     /** What Lambda calls: the SNS event's JSON in, the answer's JSON out (see {@link EventJson}). */

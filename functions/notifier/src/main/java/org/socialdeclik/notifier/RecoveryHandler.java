@@ -1,7 +1,6 @@
 package org.socialdeclik.notifier;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class RecoveryHandler extends ScheduledFunction {
         this(new RecoveryService(store.ledger(), wiring.notifications(store), wiring.matching(store), store.missions(), store.profiles(),
                 new SqsFailureQueue(wiring.clients().build(SqsClient.builder()), wiring.env().require("FAILURE_QUEUE_URL"),
                         SqsFailureQueue.HIDDEN_SECONDS),
-                Clock.systemUTC(), settings(wiring.env())), store.ledger());
+                wiring.clock(), settings(wiring.env())), store.ledger());
     }
 
     public RecoveryHandler(RecoveryService service, WorkLedger ledger) {

@@ -55,7 +55,7 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     public ProfilesHandler(Map<String, String> env) {
-        this(wire(new Wiring(Env.of(env))));
+        this(new Wiring(Env.of(env)));
         // SnapStart: validation, a token check and a read of an unknown address, before the snapshot
         priming = Priming.register("profiles", () -> {
             Priming.answered(handleRequest(Priming.http("POST /profiles", Map.of(), Priming.REFUSED_PROFILE), null));
@@ -63,6 +63,10 @@ public final class ProfilesHandler extends HttpFunction {
             Priming.answered(handleRequest(Priming.http("POST /auth/link", Map.of(),
                     "{\"email\":\"priming@invalid.example\"}"), null));
         });
+    }
+
+    private ProfilesHandler(Wiring wiring) {
+        this(wire(wiring), wiring.clock());
     }
 
     public ProfilesHandler(ProfileService service) {
@@ -82,7 +86,7 @@ public final class ProfilesHandler extends HttpFunction {
 
     private static ProfileService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
-        return new ProfileService(store.profiles(), store.missions(), store.matches(), wiring.tokens(), Clock.systemUTC(),
+        return new ProfileService(store.profiles(), store.missions(), store.matches(), wiring.tokens(), wiring.clock(),
                 wiring.missionActivity());
     }
 

@@ -9,6 +9,7 @@ import org.socialdeclik.shared.app.NotificationService;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.config.Env;
+import org.socialdeclik.shared.config.TimeSource;
 import org.socialdeclik.shared.email.Emails;
 import org.socialdeclik.shared.email.Mailbox;
 import org.socialdeclik.shared.token.Tokens;
@@ -24,6 +25,11 @@ public final class Wiring {
     public Wiring(Env env) {
         this.env = env;
         this.clients = new AwsClients(env);
+    }
+
+    /** The time every use case of this function takes (the system's, or the local run's: {@link TimeSource}). */
+    public Clock clock() {
+        return TimeSource.clock();
     }
 
     public Env env() {
@@ -44,7 +50,7 @@ public final class Wiring {
 
     public Tokens tokens() {
         try (var secrets = clients.secretsManager()) {
-            return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), Clock.systemUTC());
+            return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), clock());
         }
     }
 
@@ -65,14 +71,14 @@ public final class Wiring {
 
     /** Matching as the matching functions and the sweep run it, on this store. */
     public MatchingService matching(DynamoStore store) {
-        return new MatchingService(store.profiles(), store.missions(), store.matches(), new Matcher(Places.france()), Clock.systemUTC(),
+        return new MatchingService(store.profiles(), store.missions(), store.matches(), new Matcher(Places.france()), clock(),
                 env.getInt("MAX_MATCHES_PER_MISSION", 25), env.getInt("MAX_PROPOSALS_PER_WEEK", 5));
     }
 
     /** Email delivery as the notifier and the sweep run it, on this store. */
     public NotificationService notifications(DynamoStore store) {
         return new NotificationService(store.outbox(), store.missions(), store.profiles(), store.matches(), store.suppressions(), emailSender(),
-                new Emails(Places.france()), tokens(), links(), adminEmails(), Clock.systemUTC(), missionActivity());
+                new Emails(Places.france()), tokens(), links(), adminEmails(), clock(), missionActivity());
     }
 
     public boolean moderation() {

@@ -1,0 +1,88 @@
+package org.socialdeclik.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.socialdeclik.local.PlatformEndToEndIT.activeProfile;
+import static org.socialdeclik.local.PlatformEndToEndIT.awaitEmail;
+import static org.socialdeclik.local.PlatformEndToEndIT.call;
+import static org.socialdeclik.local.PlatformEndToEndIT.post;
+import static org.socialdeclik.local.PlatformEndToEndIT.profileJson;
+import static org.socialdeclik.local.PlatformEndToEndIT.to;
+import static org.socialdeclik.local.PlatformEndToEndIT.tokenOf;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.socialdeclik.local.PlatformEndToEndIT.Answer;
+
+/**
+ * The loop after the first email, walked week by week with the local clock
+ * ({@code POST /_local/clock}): the real template and handlers, over HTTP only.
+ */
+class LifecycleEndToEndIT {
+    static LocalPlatform platform;
+
+    @BeforeAll
+    static void start() {
+        Path template = SamTemplate.find(Path.of("")).orElseThrow();
+        platform = LocalPlatform.start(LocalConfig.defaults().withPort(0).withEndpoint(Emulator.endpoint())
+                .withTemplate(template).withPollInterval(Duration.ofMillis(100)).withModeration(false)
+                .withTableName("e2e-life-" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(platform.awaitHealthy(Duration.ofSeconds(60))).isTrue();
+    }
+
+    @AfterEach
+    void realTime() throws Exception {
+        call(platform, "DELETE", "/_local/clock", null, null, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        LocalClock.INSTANCE.reset();
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    static Instant advanceDays(int days) throws Exception {
+        Answer answer = post(platform, "/_local/clock", "{\"advanceDays\": " + days + "}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return Instant.parse(answer.json().get("now").asText());
+    }
+
+    @Test
+    void the_clock_adds_up_tokens_expire_by_it_and_delete_brings_real_time_back() throws Exception {
+        String email = "clock-" + UUID.randomUUID() + "@example.org";
+        String access = activeProfile(platform, email);
+        assertThat(call(platform, "GET", "/profiles/me", null, null, access).status()).isEqualTo(200);
+        Answer start = call(platform, "GET", "/_local/clock", null, null, null);
+        assertThat(start.json().get("offsetDays").asInt()).isZero();
+        Instant real = Instant.parse(start.json().get("now").asText());
+
+        advanceDays(1);
+        Instant later = advanceDays(1);
+
+        assertThat(Duration.between(real, later).toHours()).isBetween(47L, 49L);
+        Answer now = call(platform, "GET", "/_local/clock", null, null, null);
+        assertThat(now.json().get("offsetDays").asInt()).isEqualTo(2);
+        // the access token lives 24 hours: two days on, the profiles function refuses it
+        assertThat(call(platform, "GET", "/profiles/me", null, null, access).status()).isEqualTo(401);
+        // a sign-up now gets a verify link that expires three days after the local "now"
+        String other = "clock2-" + UUID.randomUUID() + "@example.org";
+        assertThat(post(platform, "/profiles", profileJson(other)).status()).isEqualTo(202);
+        String verify = tokenOf(awaitEmail(platform, to(other, "Confirmez votre adresse")), "/verify");
+        advanceDays(4);
+        assertThat(post(platform, "/profiles/verify", "{\"token\":\"" + verify + "\"}").status()).isEqualTo(401);
+
+        Answer back = call(platform, "DELETE", "/_local/clock", null, null, null);
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.json().get("offsetDays").asInt()).isZero();
+        assertThat(call(platform, "GET", "/profiles/me", null, null, access).status()).isEqualTo(200);
+        assertThat(post(platform, "/_local/clock", "{\"advanceDays\": -1}").status()).isEqualTo(400);
+        assertThat(post(platform, "/_local/clock", "{\"days\": 1}").status()).isEqualTo(400);
+    }
+}
