@@ -28,7 +28,7 @@ export SAM_CLI_TELEMETRY := 0
 
 # function logical id -> Maven module name under functions/
 SAM_FUNCTIONS := Missions:missions Profiles:profiles Matching:matching DeferredProposals:matching Notifier:notifier \
-                 EmailFeedback:notifier Recovery:notifier
+                 EmailFeedback:feedback Recovery:notifier
 SAM_MODULES := $(sort $(foreach f,$(SAM_FUNCTIONS),functions/$(word 2,$(subst :, ,$(f)))))
 SAM_JARS := $(foreach m,$(SAM_MODULES),$(m)/target/$(notdir $(m))-function.jar)
 sam_empty :=
@@ -60,7 +60,7 @@ sam-build: $(TOOLS_STAMP)
 
 sam-force:
 
-# Builds only what the functions need (shared and the four function modules); tests are
+# Builds only what the functions need (shared and the function modules); tests are
 # make test's business, not the packager's.
 $(SAM_STAMP): $(SAM_SOURCES) $(if $(SAM_MISSING_JARS),sam-force)
 	$(MVN) -q -DskipTests package -pl $(SAM_MODULE_LIST) -am

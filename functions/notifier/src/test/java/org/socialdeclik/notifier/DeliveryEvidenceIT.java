@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.socialdeclik.feedback.EmailFeedbackHandler;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.api.Messages;
 import org.socialdeclik.shared.api.Requests;

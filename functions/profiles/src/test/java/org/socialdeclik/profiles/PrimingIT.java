@@ -1,21 +1,13 @@
 package org.socialdeclik.profiles;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
-import org.socialdeclik.shared.testing.Emulator;
+import org.socialdeclik.shared.testing.PrimingCheck;
 
 /** SnapStart priming runs the request path against the real services and leaves no trace. */
 class PrimingIT {
 
     @Test
     void primingRunsToTheEndAndWritesNothing() {
-        Emulator stack = Emulator.start();
-        ProfilesHandler handler = new ProfilesHandler(stack.env());
-        int items = stack.items().size();
-
-        assertThat(handler.priming().prime()).isTrue();
-
-        assertThat(stack.items()).hasSize(items);
+        PrimingCheck.runsToTheEndAndWritesNothing(env -> new ProfilesHandler(env).priming());
     }
 }

@@ -1,4 +1,4 @@
-package org.socialdeclik.notifier;
+package org.socialdeclik.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.socialdeclik.notifier;
+package org.socialdeclik.feedback;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
