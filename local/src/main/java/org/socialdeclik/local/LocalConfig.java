@@ -52,7 +52,7 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
 
     /** Function variables that the environment of {@code make run} may set (besides MODERATION, WEB_BASE_URL). */
     static final List<String> OVERRIDABLE_VARIABLES = List.of("SENDER_EMAIL", "ADMIN_EMAILS",
-            "MAX_MATCHES_PER_MISSION", "MAX_PROPOSALS_PER_WEEK", "RECOVERY_PENDING_AFTER_SECONDS",
+            "MAX_MATCHES_PER_MISSION", "MAX_PROPOSALS_PER_WEEK", "INTEREST_TARGET", "RECOVERY_PENDING_AFTER_SECONDS",
             "RECOVERY_STALE_CLAIM_SECONDS");
 
     public LocalConfig {

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.socialdeclik.local.PlatformEndToEndIT.activeProfile;
 import static org.socialdeclik.local.PlatformEndToEndIT.awaitEmail;
 import static org.socialdeclik.local.PlatformEndToEndIT.call;
+import static org.socialdeclik.local.PlatformEndToEndIT.emails;
+import static org.socialdeclik.local.PlatformEndToEndIT.missionJson;
 import static org.socialdeclik.local.PlatformEndToEndIT.post;
 import static org.socialdeclik.local.PlatformEndToEndIT.profileJson;
+import static org.socialdeclik.local.PlatformEndToEndIT.proposalOf;
 import static org.socialdeclik.local.PlatformEndToEndIT.to;
 import static org.socialdeclik.local.PlatformEndToEndIT.tokenOf;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +35,7 @@ class LifecycleEndToEndIT {
         Path template = SamTemplate.find(Path.of("")).orElseThrow();
         platform = LocalPlatform.start(LocalConfig.defaults().withPort(0).withEndpoint(Emulator.endpoint())
                 .withTemplate(template).withPollInterval(Duration.ofMillis(100)).withModeration(false)
+                .withVariableOverrides(Map.of("INTEREST_TARGET", "2"))
                 .withTableName("e2e-life-" + UUID.randomUUID().toString().substring(0, 8)));
         assertThat(platform.awaitHealthy(Duration.ofSeconds(60))).isTrue();
     }
@@ -84,5 +89,43 @@ class LifecycleEndToEndIT {
         assertThat(call(platform, "GET", "/profiles/me", null, null, access).status()).isEqualTo(200);
         assertThat(post(platform, "/_local/clock", "{\"advanceDays\": -1}").status()).isEqualTo(400);
         assertThat(post(platform, "/_local/clock", "{\"days\": 1}").status()).isEqualTo(400);
+    }
+
+    /** A published mission (moderation is off here) and its organisation's manage token. */
+    static String[] publish(String organisation, String title) throws Exception {
+        Answer submitted = post(platform, "/missions", missionJson(organisation, title));
+        assertThat(submitted.status()).isEqualTo(202);
+        String manage = tokenOf(awaitEmail(platform, to(organisation, "Nous avons bien reçu votre mission")), "/manage-mission");
+        return new String[] {submitted.json().get("id").asText(), manage};
+    }
+
+    static String interested(String freelancer, String title) throws Exception {
+        String token = tokenOf(awaitEmail(platform, proposalOf(freelancer, title)), "/interest");
+        assertThat(post(platform, "/interests", "{\"token\":\"" + token + "\"}").status()).isEqualTo(202);
+        return token;
+    }
+
+    @Test
+    void once_the_interest_target_is_reached_the_mission_is_proposed_to_no_one_more() throws Exception {
+        String title = "Assez d'intérêt " + UUID.randomUUID();
+        String[] a = {"t1-" + UUID.randomUUID() + "@example.org", "t2-" + UUID.randomUUID() + "@example.org"};
+        for (String freelancer : a) {
+            activeProfile(platform, freelancer);
+        }
+        String organisation = "asso-" + UUID.randomUUID() + "@example.org";
+        String[] mission = publish(organisation, title);
+        for (String freelancer : a) {
+            interested(freelancer, title);
+        }
+        Answer view = call(platform, "GET", "/missions/" + mission[0], null, null, mission[1]);
+        assertThat(view.json().get("interestCount").asInt()).isEqualTo(2);
+
+        // a profile that fits, activated after the target (2 here) was reached, is not proposed it
+        String late = "t3-" + UUID.randomUUID() + "@example.org";
+        String access = activeProfile(platform, late);
+        Thread.sleep(3000);
+        assertThat(emails(platform)).noneMatch(proposalOf(late, title));
+        assertThat(call(platform, "GET", "/profiles/me", null, null, access).json().get("proposals").toString())
+                .doesNotContain(mission[0]);
     }
 }

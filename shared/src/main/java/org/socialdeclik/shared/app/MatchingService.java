@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socialdeclik.shared.domain.Mission;
@@ -47,10 +48,23 @@ public final class MatchingService {
     private final Clock clock;
     private final int maxMatchesPerMission;
     private final int maxProposalsPerWeek;
+    private final ToIntFunction<String> interestCount;
+    private final int interestTarget;
 
+    /** Matching without an interest target (every open mission may be proposed). */
     public MatchingService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
                            Matcher matcher, Clock clock, int maxMatchesPerMission, int maxProposalsPerWeek) {
-        if (maxMatchesPerMission < 1 || maxProposalsPerWeek < 1) {
+        this(profiles, missions, matches, matcher, clock, maxMatchesPerMission, maxProposalsPerWeek, id -> 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param interestCount how many freelancers said they are interested in a mission
+     * @param interestTarget once that many are, the mission is proposed to no one more (INTEREST_TARGET)
+     */
+    public MatchingService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
+                           Matcher matcher, Clock clock, int maxMatchesPerMission, int maxProposalsPerWeek,
+                           ToIntFunction<String> interestCount, int interestTarget) {
+        if (maxMatchesPerMission < 1 || maxProposalsPerWeek < 1 || interestTarget < 1) {
             throw new IllegalArgumentException("limits must be at least 1");
         }
         this.profiles = profiles;
@@ -60,6 +74,13 @@ public final class MatchingService {
         this.clock = clock;
         this.maxMatchesPerMission = maxMatchesPerMission;
         this.maxProposalsPerWeek = maxProposalsPerWeek;
+        this.interestCount = interestCount;
+        this.interestTarget = interestTarget;
+    }
+
+    /** Enough freelancers said they are interested: the mission is proposed to no one more. */
+    public boolean enoughInterest(String missionId) {
+        return interestTarget != Integer.MAX_VALUE && interestCount.applyAsInt(missionId) >= interestTarget;
     }
 
     /** What one matching run did, for logs and tests. */
@@ -88,6 +109,10 @@ public final class MatchingService {
 
     /** A mission was published: propose it to the best-fitting freelancers. */
     public Outcome missionPublished(Mission mission) {
+        if (enoughInterest(mission.id())) {
+            LOG.info("mission not matched: it has enough interested freelancers");
+            return new Outcome(0, 0, 0, 0);
+        }
         MissionCard card = MissionCard.of(mission);
         Map<String, ProfileCard> candidates = new LinkedHashMap<>();
         List<String> missingSkills = new ArrayList<>();
@@ -184,6 +209,9 @@ public final class MatchingService {
         record Fit(String missionId, Matcher.Candidate candidate) {}
         List<Fit> fits = new ArrayList<>();
         for (MissionCard mission : open.values()) {
+            if (enoughInterest(mission.id())) {
+                continue;
+            }
             matcher.evaluate(mission, card, today)
                     .ifPresent(reasons -> fits.add(new Fit(mission.id(), new Matcher.Candidate(card, reasons, null))));
         }
@@ -226,7 +254,7 @@ public final class MatchingService {
             boolean open = mission.isPresent() && mission.get().status() == MissionStatus.PUBLISHED
                     && (mission.get().mission().applicationDeadline() == null
                         || !LocalDate.now(clock).isAfter(mission.get().mission().applicationDeadline()));
-            if (!open || profile.isEmpty() || !profile.get().matchable()) {
+            if (!open || profile.isEmpty() || !profile.get().matchable() || enoughInterest(pair.missionId())) {
                 matches.dropDeferred(pair);
                 continue;
             }

@@ -72,7 +72,8 @@ public final class Wiring {
     /** Matching as the matching functions and the sweep run it, on this store. */
     public MatchingService matching(DynamoStore store) {
         return new MatchingService(store.profiles(), store.missions(), store.matches(), new Matcher(Places.france()), clock(),
-                env.getInt("MAX_MATCHES_PER_MISSION", 25), env.getInt("MAX_PROPOSALS_PER_WEEK", 5));
+                env.getInt("MAX_MATCHES_PER_MISSION", 25), env.getInt("MAX_PROPOSALS_PER_WEEK", 5),
+                id -> store.activity().counts(id).interested(), env.getInt("INTEREST_TARGET", 5));
     }
 
     /** Email delivery as the notifier and the sweep run it, on this store. */

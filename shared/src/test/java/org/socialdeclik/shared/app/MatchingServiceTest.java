@@ -133,4 +133,29 @@ class MatchingServiceTest {
         assertThat(store.duePairs(MONDAY.plus(Duration.ofDays(7)), 8)).extracting(MatchRepository.DuePair::dueAt)
                 .containsExactly(MONDAY.plus(Duration.ofDays(7)));
     }
+
+    @Test
+    void a_mission_with_enough_interest_is_proposed_to_no_one_more_by_any_path() {
+        java.util.Map<String, Integer> interested = new java.util.HashMap<>();
+        MatchingService targeted = new MatchingService(store, store, store, new Matcher(Places.france()),
+                Clock.fixed(MONDAY, ZoneOffset.UTC), 25, 3, id -> interested.getOrDefault(id, 0), 2);
+        active("p-late");
+        proposedBefore("p-late", 3, 3);
+        targeted.missionPublished(published("m-popular"));
+        assertThat(store.duePairs(MONDAY.plus(Duration.ofDays(4)), 8)).hasSize(1);
+        interested.put("m-popular", 2);
+        published("m-full");
+        interested.put("m-full", 2);
+
+        assertThat(targeted.enoughInterest("m-popular")).isTrue();
+        assertThat(targeted.missionPublished(store.findMission("m-full").orElseThrow().mission()).proposed()).isZero();
+        MatchingService later = new MatchingService(store, store, store, new Matcher(Places.france()),
+                Clock.fixed(MONDAY.plus(Duration.ofDays(4)), ZoneOffset.UTC), 25, 3, id -> interested.getOrDefault(id, 0), 2);
+        assertThat(later.releaseDeferred().proposed()).isZero();
+        assertThat(later.profileActive(active("p-new")).proposed()).isZero();
+        assertThat(store.emails()).noneMatch(e -> e.id().startsWith("PROPOSAL#m-popular") || e.id().startsWith("PROPOSAL#m-full")
+                || e.kind() == OutboxEntry.Kind.DIGEST);
+        interested.put("m-full", 1);
+        assertThat(later.profileActive(active("p-newer")).proposed()).isEqualTo(1);
+    }
 }
