@@ -42,6 +42,10 @@ w('missions/submit-wrong-content-type.json', http('POST', '/missions', 'POST /mi
 w('missions/review-approve.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"token": "REPLACE_WITH_REVIEW_TOKEN", "decision": "APPROVE"}, {"id": "m-demo-1"}))
 w('missions/review-reject.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"token": "REPLACE_WITH_REVIEW_TOKEN", "decision": "REJECT", "reason": "Hors du champ de l'ESS"}, {"id": "m-demo-1"}))
 w('missions/get.json', http('GET', '/missions/m-demo-1', 'GET /missions/{id}', None, {"id": "m-demo-1"}))
+admin_auth = {"authorization": "Bearer REPLACE_WITH_ADMIN_TOKEN"}
+w('missions/admin-link.json', http('POST', '/admin/link', 'POST /admin/link', {"email": "admin@socialdeclik.example", "locale": "fr"}))
+w('missions/admin-missions.json', http('GET', '/admin/missions', 'GET /admin/missions', None, query={"status": "PENDING_REVIEW"}, headers=admin_auth))
+w('missions/review-by-admin.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"decision": "APPROVE"}, {"id": "m-demo-1"}, headers=admin_auth))
 w('profiles/create.json', http('POST', '/profiles', 'POST /profiles', profile))
 badp = copy.deepcopy(profile); badp['email'] = 'not-an-email'; badp['consent'] = False; badp['minimumRate'] = 900; badp['location'] = {"postalCode": "99999"}
 w('profiles/create-invalid.json', http('POST', '/profiles', 'POST /profiles', badp))
@@ -85,6 +89,9 @@ w('notifier/interest.json', {"Records": [
 w('notifier/matching-report.json', {"Records": [outbox("REPORT#m-demo-1", "MATCHING_REPORT", {
     "missionId": "m-demo-1", "eligible": "0", "deferred": "0", "missingSkills": "Drupal", "place": "2", "pay": "3",
     "medianMinimum": "380", "proBono": "0", "time": "0"}, "200000000000000000008")]})
+# the admin is named by the first 16 hex digits of the SHA-256 of its address (OutboxEntry.part), never by the address
+admin_part = hashlib.sha256(b"admin@socialdeclik.example").hexdigest()[:16]
+w('notifier/admin-link.json', {"Records": [outbox("ADMIN_LINK#" + admin_part + "#3325000", "ADMIN_LINK", {"admin": admin_part, "locale": "en"}, "200000000000000000009")]})
 w('notifier/digest.json', {"Records": [outbox("DIGEST#p-demo-1#1a2b3c", "DIGEST", {"profileId": "p-demo-1", "missionIds": "m-demo-1"}, "200000000000000000005")]})
 w('missions/close.json', http('POST', '/missions/m-demo-1/close', 'POST /missions/{id}/close', {"token": "REPLACE_WITH_MANAGE_TOKEN"}, {"id": "m-demo-1"}))
 w('profiles/auth-link.json', http('POST', '/auth/link', 'POST /auth/link', {"email": "ana.martin@example.org"}))

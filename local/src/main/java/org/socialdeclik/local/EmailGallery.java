@@ -100,6 +100,7 @@ public final class EmailGallery {
                 WEB + "/manage-mission?mission=m-sample&token=sample-manage-token"));
         all.put("mission-review", l -> emails.missionReview("admin@socialdeclik.example", mission(l),
                 WEB + "/review?mission=m-sample&token=sample-review-token"));
+        all.put("admin-link", l -> emails.adminLink("admin@socialdeclik.example", l, WEB + "/admin?token=sample-admin-token"));
         all.put("proposal", l -> emails.proposal(freelancer(l), mission("fr"), REASONS,
                 WEB + "/interest?mission=m-sample&token=sample-interest-token", WEB + "/unsubscribe?token=sample-unsubscribe-token",
                 API + "/unsubscribe?token=sample-unsubscribe-token"));

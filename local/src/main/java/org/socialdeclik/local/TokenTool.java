@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.ports.StoredProfile;
+import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.token.Purpose;
 import org.socialdeclik.shared.token.Tokens;
 
@@ -53,8 +54,10 @@ public final class TokenTool {
     /** What {@code make token} prints for these variables: the token, or the sample event with it. */
     static String run(Map<String, String> env) {
         Purpose purpose = purpose(env.get("PURPOSE"));
-        String subject = required(env, "SUBJECT", "the id the token is about (a mission, a profile, "
-                + "or missionId:profileId for INTEREST)");
+        String named = required(env, "SUBJECT", "the id the token is about (a mission, a profile, "
+                + "missionId:profileId for INTEREST, an admin's address for ADMIN)");
+        // an admin token names its admin by a digest of the address, as the desk's emails do
+        String subject = purpose == Purpose.ADMIN && named.contains("@") ? OutboxEntry.part(named) : named;
         URI endpoint;
         String table = blank(env.get("TABLE")) ? null : env.get("TABLE").trim();
         if (!blank(env.get("AWS_ENDPOINT_URL"))) {

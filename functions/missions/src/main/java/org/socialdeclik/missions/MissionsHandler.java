@@ -10,6 +10,7 @@ import org.socialdeclik.shared.api.HttpFunction;
 import org.socialdeclik.shared.api.HttpRequest;
 import org.socialdeclik.shared.api.HttpResponse;
 import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.AdminService;
 import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.MissionService;
 import org.socialdeclik.shared.app.ReviewMission;
@@ -19,6 +20,7 @@ import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.ports.MissionActivity;
 import org.socialdeclik.shared.ports.StoredMission;
+import org.socialdeclik.shared.token.Tokens;
 import org.socialdeclik.shared.warmup.Priming;
 
 /** HTTP: submit a mission, review it, close it, read a published one. */
@@ -26,13 +28,10 @@ public final class MissionsHandler extends HttpFunction {
     private static final Set<String> REVIEW_FIELDS = Set.of("token", "decision", "reason");
 
     private final MissionService service;
+    private final AdminRoutes admin;
     private final Clock clock;
     private Priming priming;
-    private final Map<String, Route> routes = Map.of(
-            "POST /missions", this::submit,
-            "POST /missions/{id}/review", this::review,
-            "POST /missions/{id}/close", this::close,
-            "GET /missions/{id}", this::show);
+    private final Map<String, Route> routes;
 
     public MissionsHandler() {
         this(System.getenv());
@@ -49,27 +48,32 @@ public final class MissionsHandler extends HttpFunction {
     }
 
     private MissionsHandler(Wiring wiring) {
-        this(wire(wiring), wiring.clock());
+        this(wiring, wiring.tokens());
     }
 
-    public MissionsHandler(MissionService service) {
-        this(service, Clock.systemUTC());
+    private MissionsHandler(Wiring wiring, Tokens tokens) {
+        this(new MissionService(wiring.store().missions(), tokens, wiring.clock(), wiring.moderation(),
+                wiring.missionActivity()), new AdminService(wiring.adminDesk(), wiring.missionActivity(), tokens,
+                wiring.adminEmails(), wiring.clock()), wiring.clock());
     }
 
     /** {@code clock} tells the validation what today is (a start date may not be past). */
-    public MissionsHandler(MissionService service, Clock clock) {
+    public MissionsHandler(MissionService service, AdminService admins, Clock clock) {
         this.service = service;
+        this.admin = new AdminRoutes(admins);
         this.clock = clock;
+        this.routes = Map.of(
+                "POST /missions", this::submit,
+                "POST /missions/{id}/review", this::review,
+                "POST /missions/{id}/close", this::close,
+                "GET /missions/{id}", this::show,
+                "POST /admin/link", admin::link,
+                "GET /admin/missions", admin::missions);
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */
     Priming priming() {
         return priming;
-    }
-
-    private static MissionService wire(Wiring wiring) {
-        return new MissionService(wiring.store().missions(), wiring.tokens(), wiring.clock(), wiring.moderation(),
-                wiring.missionActivity());
     }
 
     @Override
@@ -89,12 +93,16 @@ public final class MissionsHandler extends HttpFunction {
         JsonNode body = request.json();
         Fields f = new Fields(request.messages());
         f.allowOnly(body, "", REVIEW_FIELDS);
-        String token = f.text(body, "", "token", true, 1024);
+        // the admins' desk sends its admin token as the bearer, in place of the emailed review token
+        boolean fromDesk = request.bearerToken() != null;
+        String token = f.text(body, "", "token", !fromDesk, 1024);
         Decision decision = f.enumValue(body, "", "decision", true, Decision.class);
         String reason = f.text(body, "", "reason", false, 1000, true);
         f.throwIfAny();
-        StoredMission reviewed = service.review(
-                new ReviewMission(request.pathParameter("id"), token, decision == Decision.APPROVE, reason));
+        String id = request.pathParameter("id");
+        StoredMission reviewed = fromDesk && token == null
+                ? service.review(admin.session(request), id, decision == Decision.APPROVE, reason)
+                : service.review(new ReviewMission(id, token, decision == Decision.APPROVE, reason));
         return HttpResponse.json(200, Map.of("id", reviewed.mission().id(), "status", reviewed.status().name()));
     }
 

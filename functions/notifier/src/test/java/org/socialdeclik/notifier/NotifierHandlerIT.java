@@ -115,6 +115,25 @@ class NotifierHandlerIT {
     }
 
     @Test
+    void an_admin_gets_the_desk_link_in_the_language_asked_with_an_admin_token_for_that_admin() throws Exception {
+        DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/notifier/admin-link.json");
+        String id = event.getRecords().get(0).getDynamodb().getKeys().get("pk").getS().substring("OUTBOX#".length());
+        stack.store().profiles().enqueue(new OutboxEntry(id, OutboxEntry.Kind.ADMIN_LINK,
+                Map.of("admin", OutboxEntry.part(Emulator.ADMIN), "locale", "en")), Instant.now());
+
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+
+        EmailMessage link = sentTo(Emulator.ADMIN).stream().filter(e -> e.subject().contains("admins' desk"))
+                .findFirst().orElseThrow();
+        assertThat(link.text()).contains("Hello,", "http://127.0.0.1:8080/admin?token=");
+        String token = java.net.URLDecoder.decode(link.text().replaceAll("(?s).*/admin\\?token=([^\\s]+).*", "$1"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        var claims = stack.tokens().verify(token, org.socialdeclik.shared.token.Purpose.ADMIN);
+        assertThat(claims.subject()).isEqualTo(OutboxEntry.part(Emulator.ADMIN));
+        assertThat(claims.expiresAt()).isBefore(Instant.now().plus(java.time.Duration.ofHours(3)));
+    }
+
+    @Test
     void the_matching_report_counts_the_proposals_when_it_is_sent() {
         proposedPair("m-report", "p-report", "report@example.org");
         Map<String, String> refs = new HashMap<>(new MatchingSummary(1, 0, List.of(), 0, 0, null, 0, 0).toRefs());

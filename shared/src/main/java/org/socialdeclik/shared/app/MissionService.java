@@ -63,7 +63,17 @@ public final class MissionService {
     /** An admin's decision, authorised by the review token of this very mission. */
     public StoredMission review(ReviewMission command) {
         tokens.verify(command.token(), Purpose.REVIEW, command.missionId());
-        StoredMission reviewed = missions.review(command.missionId(), command.approve(), command.reason(), Instant.now(clock));
+        return decide(command.missionId(), command.approve(), command.reason());
+    }
+
+    /** The same decision from the admins' desk, authorised by the admin's session instead of the emailed link. */
+    public StoredMission review(AdminSession session, String missionId, boolean approve, String reason) {
+        java.util.Objects.requireNonNull(session, "session");
+        return decide(missionId, approve, reason);
+    }
+
+    private StoredMission decide(String missionId, boolean approve, String reason) {
+        StoredMission reviewed = missions.review(missionId, approve, reason, Instant.now(clock));
         if (reviewed.status() == MissionStatus.PUBLISHED) {
             BusinessMetrics.count(BusinessMetric.MISSIONS_PUBLISHED);
         }

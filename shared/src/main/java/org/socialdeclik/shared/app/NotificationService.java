@@ -227,7 +227,17 @@ public final class NotificationService {
             case DIGEST -> digest(entry);
             case INTEREST_ORGANIZATION, INTEREST_CONFIRMATION -> interest(entry);
             case MATCHING_REPORT -> report(entry);
+            case ADMIN_LINK -> adminLink(entry);
         };
+    }
+
+    /** To the admin the item names by the digest of its address, while that address is in AdminEmails. */
+    private List<EmailMessage> adminLink(OutboxEntry entry) {
+        String admin = entry.refs().get("admin");
+        return adminEmails.stream().filter(address -> OutboxEntry.part(address).equals(admin)).limit(1)
+                .map(address -> emails.adminLink(address, entry.refs().get("locale"),
+                        links.page("/admin", tokens.mint(Purpose.ADMIN, admin))))
+                .toList();
     }
 
     private Optional<StoredProfile> profile(OutboxEntry entry) {

@@ -73,7 +73,7 @@ public final class DynamoMissions implements MissionRepository {
         values.put(":next", s(next.name()));
         values.put(":pending", s(MissionStatus.PENDING_REVIEW.name()));
         values.put(":now", s(now.toString()));
-        String update = "SET #status = :next, updatedAt = :now, reviewedAt = :now";
+        String update = "SET #status = :next, missionStatus = :next, updatedAt = :now, reviewedAt = :now";
         if (reason != null) {
             values.put(":reason", s(reason));
             update += ", reviewReason = :reason";
@@ -100,7 +100,7 @@ public final class DynamoMissions implements MissionRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.update(missionKey(id), MAIN, Update.builder()
                 .conditionExpression("#status = :was")
-                .updateExpression("SET #status = :closed, updatedAt = :now, closedAt = :now")
+                .updateExpression("SET #status = :closed, missionStatus = :closed, updatedAt = :now, closedAt = :now")
                 .expressionAttributeNames(Map.of("#status", TableLayout.STATUS))
                 .expressionAttributeValues(Map.of(":was", s(current.status().name()),
                         ":closed", s(MissionStatus.CLOSED.name()), ":now", s(now.toString())))));

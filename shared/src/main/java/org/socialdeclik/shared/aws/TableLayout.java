@@ -68,6 +68,8 @@ public final class TableLayout {
     public static final String MISSION_ID = "missionId";
     public static final String REASONS = "reasons";
     public static final String DUE_AT = "dueAt";
+    /** A mission item's status again (only missions have it): the partition key of the admins' queue index. */
+    public static final String MISSION_STATUS = "missionStatus", MISSIONS_BY_STATUS = "MissionsByStatus";
 
     /** An email in the outbox is kept 30 days (then the table's TTL removes it). */
     public static final Duration OUTBOX_RETENTION = Duration.ofDays(30);
@@ -230,6 +232,7 @@ public final class TableLayout {
     public static Map<String, AttributeValue> missionItem(Mission mission, MissionStatus status, Instant now) {
         Map<String, AttributeValue> item = item(missionKey(mission.id()), MAIN, Entity.MISSION);
         item.put(STATUS, s(status.name()));
+        item.put(MISSION_STATUS, s(status.name()));
         item.put(DOC, s(StoredJson.write(mission)));
         item.put(CREATED_AT, s(now.toString()));
         item.put(UPDATED_AT, s(now.toString()));

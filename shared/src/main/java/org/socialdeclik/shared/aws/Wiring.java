@@ -48,6 +48,11 @@ public final class Wiring {
         return new DynamoMissionActivity(clients.dynamoDb(), env.require("TABLE_NAME"));
     }
 
+    /** The admins' desk: its queue index and its sign-in emails. */
+    public DynamoAdmin adminDesk() {
+        return new DynamoAdmin(clients.dynamoDb(), env.require("TABLE_NAME"));
+    }
+
     public Tokens tokens() {
         try (var secrets = clients.secretsManager()) {
             return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), clock());

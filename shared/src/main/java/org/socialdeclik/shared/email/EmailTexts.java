@@ -115,6 +115,15 @@ final class EmailTexts {
         put("signIn.outro", "Si vous n'avez rien demandé, ignorez cet email : rien ne change.",
                 "If you did not ask for it, ignore this email: nothing changes.");
 
+        // ---- the admins' sign-in link
+        put("adminLink.subject", "Votre lien vers le bureau des admins", "Your link to the admins' desk");
+        put("adminLink.hello", "Bonjour,", "Hello,");
+        put("adminLink.intro", "Voici votre lien vers le bureau des admins de Social Declik : missions à relire, statistiques et vocabulaire. Il vaut deux heures.",
+                "Here is your link to the Social Declik admins' desk: missions to review, figures and vocabulary. It is valid for two hours.");
+        put("adminLink.action", "Ouvrir le bureau des admins", "Open the admins' desk");
+        put("adminLink.outro", "Si vous n'avez rien demandé, ignorez cet email : rien ne change.",
+                "If you did not ask for it, ignore this email: nothing changes.");
+
         // ---- the organisation's confirmation
         put("confirm.subject", "Nous avons bien reçu votre mission «\u00a0{0}\u00a0»", "We received your mission \"{0}\"");
         put("confirm.title", "Merci, votre mission est enregistrée", "Thank you, your mission is registered");

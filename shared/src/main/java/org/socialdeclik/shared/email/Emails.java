@@ -53,16 +53,25 @@ public final class Emails {
 
     private EmailMessage simple(Profile profile, String kind, String link) {
         Words w = Words.of(profile.locale());
+        return simple(w, profile.email(), kind, w.text("hello", profile.firstName()), link, "footer.freelancer");
+    }
+
+    /** To an admin, in the language the link was asked in: the sign-in link of the admins' desk. */
+    public EmailMessage adminLink(String adminEmail, String locale, String adminLink) {
+        Words w = Words.of(locale);
+        return simple(w, adminEmail, "adminLink", w.lookup("adminLink.hello"), adminLink, "footer.admin");
+    }
+
+    private EmailMessage simple(Words w, String to, String kind, String hello, String link, String footer) {
         String subject = w.lookup(kind + ".subject");
-        String hello = w.text("hello", profile.firstName());
         StringOutput html = html();
         org.socialdeclik.shared.email.html.email.JtesimpleGenerated.render(new OwaspHtmlTemplateOutput(html), null, w,
                 subject, hello, w.lookup(kind + ".intro"), w.lookup(kind + ".action"), link, w.lookup(kind + ".outro"),
-                "footer.freelancer");
+                footer);
         StringOutput text = text();
         org.socialdeclik.shared.email.text.email.JtesimpleGenerated.render(text, null, w, hello,
-                w.lookup(kind + ".intro"), w.lookup(kind + ".action"), link, w.lookup(kind + ".outro"), "footer.freelancer");
-        return message(profile.email(), subject, text, html, Map.of());
+                w.lookup(kind + ".intro"), w.lookup(kind + ".action"), link, w.lookup(kind + ".outro"), footer);
+        return message(to, subject, text, html, Map.of());
     }
 
     /** To the organisation, in the mission's language: registered, what happens next, its link. */

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
     public enum Kind { VERIFY, SIGN_IN, MISSION_CONFIRMATION, MISSION_REVIEW, PROPOSAL, DIGEST, INTEREST_ORGANIZATION, INTEREST_CONFIRMATION,
-        MATCHING_REPORT }
+        MATCHING_REPORT, ADMIN_LINK }
 
     public OutboxEntry {
         refs = Map.copyOf(refs);

@@ -15,7 +15,12 @@ public enum Purpose {
     /** "I'm interested" (subject: missionId:profileId). */
     INTEREST(Duration.ofDays(60)),
     /** Stop match emails (subject: profile id). */
-    UNSUBSCRIBE(Duration.ofDays(365));
+    UNSUBSCRIBE(Duration.ofDays(365)),
+    /**
+     * The admins' desk (subject: the admin's address as {@code OutboxEntry.part}, never the
+     * address itself): short-lived, since it opens every mission and the vocabulary.
+     */
+    ADMIN(Duration.ofHours(2));
 
     private final Duration lifetime;
 

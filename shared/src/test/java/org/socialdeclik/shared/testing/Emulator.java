@@ -72,16 +72,25 @@ public final class Emulator {
         return new Emulator(env, clients, table, secretValue.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Creates a table shaped as template.yaml declares it (keys pk/sk, stream with both images). */
+    /**
+     * Creates a table shaped as template.yaml declares it (keys pk/sk, stream with both images,
+     * the admins' queue index).
+     */
     public static void createTable(DynamoDbClient dynamo, String name) {
         dynamo.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S))
+                        a -> a.attributeName("sk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("missionStatus").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("createdAt").attributeType(ScalarAttributeType.S))
                 .keySchema(
                         k -> k.attributeName("pk").keyType(KeyType.HASH),
                         k -> k.attributeName("sk").keyType(KeyType.RANGE))
+                .globalSecondaryIndexes(g -> g.indexName("MissionsByStatus")
+                        .keySchema(k -> k.attributeName("missionStatus").keyType(KeyType.HASH),
+                                k -> k.attributeName("createdAt").keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL)))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 

@@ -1,0 +1,83 @@
+package org.socialdeclik.missions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.socialdeclik.shared.api.ApiException;
+import org.socialdeclik.shared.api.Fields;
+import org.socialdeclik.shared.api.HttpRequest;
+import org.socialdeclik.shared.api.HttpResponse;
+import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.AdminService;
+import org.socialdeclik.shared.app.AdminSession;
+import org.socialdeclik.shared.domain.FieldError;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.token.TokenException;
+
+/**
+ * The admins' desk over HTTP: {@code POST /admin/link} (202 whoever asks) and the calls that
+ * take {@code Authorization: Bearer <admin token>}, where anything but a valid admin token of a
+ * current admin is 401 (another kind of token too: the desk does not say what a token is for).
+ */
+final class AdminRoutes {
+    private static final Set<String> LINK_FIELDS = Set.of("email", "locale");
+    /** The queues an admin lists. */
+    static final List<MissionStatus> QUEUES = List.of(MissionStatus.PENDING_REVIEW, MissionStatus.PUBLISHED,
+            MissionStatus.CLOSED);
+
+    private final AdminService admins;
+
+    AdminRoutes(AdminService admins) {
+        this.admins = admins;
+    }
+
+    HttpResponse link(HttpRequest request) {
+        JsonNode body = request.json();
+        Fields f = new Fields(request.messages());
+        f.allowOnly(body, "", LINK_FIELDS);
+        String email = f.email(body, "", "email", true);
+        f.oneOf(body, "", "locale", false, Requests.LOCALES);
+        f.throwIfAny();
+        admins.requestLink(email, request.messages().locale());
+        return HttpResponse.json(202, Map.of("status", "ACCEPTED"));
+    }
+
+    /** The admin's session, or 401 for anything else. */
+    AdminSession session(HttpRequest request) {
+        try {
+            return admins.authorize(request.bearerToken());
+        } catch (TokenException e) {
+            throw ApiException.unauthorized(request.messages());
+        }
+    }
+
+    HttpResponse missions(HttpRequest request) {
+        AdminSession session = session(request);
+        String status = request.queryParameters().getOrDefault("status", MissionStatus.PENDING_REVIEW.name());
+        MissionStatus queue = QUEUES.stream().filter(s -> s.name().equals(status)).findFirst().orElseThrow(() ->
+                ApiException.validation(List.of(new FieldError("status", request.messages().get("field.enum",
+                        String.join(", ", QUEUES.stream().map(Enum::name).toList())))), request.messages()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (AdminService.QueuedMission queued : admins.queue(session, queue)) {
+            Map<String, Object> view = MissionsHandler.publicView(queued.listed().stored());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> organization = (Map<String, Object>) view.get("organization");
+            organization.put("email", queued.listed().stored().mission().organization().email());
+            view.put("updatedAt", queued.listed().stored().updatedAt().toString());
+            if (queued.listed().publishedAt() != null) {
+                view.put("publishedAt", queued.listed().publishedAt().toString());
+            }
+            if (queued.listed().stored().reviewReason() != null) {
+                view.put("reviewReason", queued.listed().stored().reviewReason());
+            }
+            view.put("interestCount", queued.counts().interested());
+            if (queue == MissionStatus.PUBLISHED) {
+                view.put("proposedCount", queued.counts().proposed());
+            }
+            out.add(view);
+        }
+        return HttpResponse.json(200, out);
+    }
+}
