@@ -47,7 +47,7 @@ $(LOCAL_STAMP): $(LOCAL_SOURCES) $(if $(LOCAL_GONE),local-force)
 ## which then holds the table, signing key and sender identity (created from template.yaml, or reused)
 run: prereqs $(if $(AWS_ENDPOINT_URL),,emulator) web-build $(LOCAL_STAMP)
 	@$(if $(PORT),PORT="$(PORT)") $(if $(WEB_PORT),WEB_PORT="$(WEB_PORT)") $(if $(MODERATION),MODERATION="$(MODERATION)") \
-	  MOTO_SERVER="$(MOTO_SERVER_BIN)" \
+	  $(if $(LOCAL_CONCURRENCY),LOCAL_CONCURRENCY="$(LOCAL_CONCURRENCY)") MOTO_SERVER="$(MOTO_SERVER_BIN)" \
 	  exec java $(LOCAL_JAVA_OPTS) -cp "$(LOCAL_CLASSPATH)" org.socialdeclik.local.LocalPlatform $(ARGS)
 
 ## token: a token signed with the key of the local run, by the functions' code, for the samples of events/:

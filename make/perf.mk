@@ -53,8 +53,11 @@ LOAD_PROFILES ?= 1000
 LOAD_CLIENTS ?= 16
 LOAD_MISSIONS ?= $(shell echo $$(( ($(LOAD_PROFILES) + 9) / 10 )))
 LOAD_EMULATOR ?=
+# LOCAL_CONCURRENCY=1: one container per function, as the local run was before (default: the run's, 4)
+LOCAL_CONCURRENCY ?=
 
 .PHONY: bench-load
 bench-load: emulator perf-build
 	LOG_LEVEL=WARN java $(PERF_JAVA_OPTS) -cp "$(PERF_CLASSPATH)" org.socialdeclik.perf.LoadBench \
-	  --profiles $(LOAD_PROFILES) --clients $(LOAD_CLIENTS) --missions $(LOAD_MISSIONS) --moto "$(LOAD_EMULATOR)"
+	  --profiles $(LOAD_PROFILES) --clients $(LOAD_CLIENTS) --missions $(LOAD_MISSIONS) --moto "$(LOAD_EMULATOR)" \
+	  --concurrency "$(LOCAL_CONCURRENCY)"

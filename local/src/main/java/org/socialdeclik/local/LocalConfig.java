@@ -27,10 +27,13 @@ import java.util.Map;
  * @param webPort            port of the web app's static server on 127.0.0.1 (0: any free port;
  *                           {@link #NO_WEB}: this run serves no web app)
  * @param webRoot            the built web app (web/dist); null for web/dist beside the template
+ * @param concurrency        the most containers each function runs at once (LOCAL_CONCURRENCY); a
+ *                           stream poller still invokes one batch at a time per shard
  */
 public record LocalConfig(int port, String tableName, URI endpoint, Path motoServer, String moderation,
         Path template, String webBaseUrl, String region, Map<String, String> variableOverrides,
-        Map<String, String> parameterOverrides, Duration pollInterval, int webPort, Path webRoot) {
+        Map<String, String> parameterOverrides, Duration pollInterval, int webPort, Path webRoot,
+        int concurrency) {
 
     public static final int DEFAULT_PORT = 3000;
     public static final String DEFAULT_TABLE = "socialdeclik-local";
@@ -40,6 +43,12 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
     public static final int DEFAULT_WEB_PORT = 8080;
     /** {@link #webPort()} when the run serves no web app (the default of {@link #defaults()}, for tests). */
     public static final int NO_WEB = -1;
+    /**
+     * Containers per function by default: enough for a handful of concurrent clients (the API's
+     * calls wait on the emulator more than on the CPU), few enough to stay small on two cores.
+     */
+    public static final int DEFAULT_CONCURRENCY = 4;
+    static final int MAX_CONCURRENCY = 64;
 
     /**
      * Values for the template parameters that have no Default (a deployment passes them with
@@ -62,6 +71,9 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         if (webPort != NO_WEB && (webPort < 0 || webPort > 65535)) {
             throw new IllegalArgumentException("web port must be 0..65535 (or off), got " + webPort);
         }
+        if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+            throw new IllegalArgumentException("LOCAL_CONCURRENCY must be 1.." + MAX_CONCURRENCY + ", got " + concurrency);
+        }
         if (tableName == null || !tableName.matches("[A-Za-z0-9_.-]{3,255}")) {
             throw new IllegalArgumentException("table name must be 3-255 of A-Z a-z 0-9 _ . -, got " + tableName);
         }
@@ -78,15 +90,16 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
     /** Port 3000, moto started here, no web app served (WEB_BASE_URL still http://127.0.0.1:8080). */
     public static LocalConfig defaults() {
         return new LocalConfig(DEFAULT_PORT, DEFAULT_TABLE, null, null, null, null, DEFAULT_WEB_BASE_URL,
-                DEFAULT_REGION, Map.of(), Map.of(), Duration.ofMillis(200), NO_WEB, null);
+                DEFAULT_REGION, Map.of(), Map.of(), Duration.ofMillis(200), NO_WEB, null, DEFAULT_CONCURRENCY);
     }
 
     /**
      * The configuration of {@code make run}: PORT, WEB_PORT (8080, or {@code off}), WEB_ROOT,
-     * AWS_ENDPOINT_URL, MOTO_SERVER (or -Dmoto.server), MODERATION, WEB_BASE_URL and the overridable
-     * function variables from the environment; {@code --port}, {@code --web-port}, {@code --web-root},
-     * {@code --table}, {@code --template}, {@code --moderation}, {@code --parameter Name=Value}
-     * (repeatable) from the command line. Unlike {@link #defaults()}, it serves the web app.
+     * AWS_ENDPOINT_URL, MOTO_SERVER (or -Dmoto.server), MODERATION, WEB_BASE_URL, LOCAL_CONCURRENCY
+     * (containers per function, 4) and the overridable function variables from the environment;
+     * {@code --port}, {@code --web-port}, {@code --web-root}, {@code --table}, {@code --template},
+     * {@code --moderation}, {@code --parameter Name=Value} (repeatable) from the command line.
+     * Unlike {@link #defaults()}, it serves the web app.
      */
     public static LocalConfig fromEnvironment(Map<String, String> env, String[] args) {
         LocalConfig config = defaults().withWebPort(DEFAULT_WEB_PORT);
@@ -111,6 +124,9 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         }
         if (present(env.get("WEB_BASE_URL"))) {
             config = config.withWebBaseUrl(env.get("WEB_BASE_URL").trim());
+        }
+        if (present(env.get("LOCAL_CONCURRENCY"))) {
+            config = config.withConcurrency(parseConcurrency(env.get("LOCAL_CONCURRENCY")));
         }
         boolean webBaseUrlGiven = present(env.get("WEB_BASE_URL"));
         Map<String, String> overrides = new LinkedHashMap<>();
@@ -174,6 +190,15 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         }
     }
 
+    /** LOCAL_CONCURRENCY as a number of containers. */
+    public static int parseConcurrency(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("LOCAL_CONCURRENCY must be a number of containers, got " + value);
+        }
+    }
+
     private static int parsePort(String value) {
         try {
             return Integer.parseInt(value.trim());
@@ -184,27 +209,27 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
 
     public LocalConfig withPort(int port) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withTableName(String tableName) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withEndpoint(URI endpoint) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withMotoServer(Path motoServer) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withModeration(String moderation) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withModeration(boolean on) {
@@ -213,22 +238,22 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
 
     public LocalConfig withTemplate(Path template) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withWebBaseUrl(String webBaseUrl) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withVariableOverrides(Map<String, String> variableOverrides) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withParameterOverrides(Map<String, String> parameterOverrides) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     /**
@@ -239,12 +264,12 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
     public LocalConfig withWebPort(int webPort) {
         String webBaseUrl = webPort == NO_WEB ? this.webBaseUrl : webPort == 0 ? null : "http://127.0.0.1:" + webPort;
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     public LocalConfig withWebRoot(Path webRoot) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 
     /** Whether this run serves the web app itself. */
@@ -252,8 +277,14 @@ public record LocalConfig(int port, String tableName, URI endpoint, Path motoSer
         return webPort != NO_WEB;
     }
 
+    /** At most this many containers per function (1: one invocation at a time, as before). */
+    public LocalConfig withConcurrency(int concurrency) {
+        return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
+    }
+
     public LocalConfig withPollInterval(Duration pollInterval) {
         return new LocalConfig(port, tableName, endpoint, motoServer, moderation, template, webBaseUrl, region,
-                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot);
+                variableOverrides, parameterOverrides, pollInterval, webPort, webRoot, concurrency);
     }
 }

@@ -12,14 +12,23 @@ import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One function of the template, running warm in this JVM: its handler class instantiated once
- * through its {@code (Map<String, String> environment)} constructor, like one Lambda container.
- * As in a container, one invocation runs at a time.
+ * One function of the template, running warm in this JVM in up to {@code containers} containers,
+ * as Lambda scales a function out under concurrent invocations. A container is one instance of
+ * the handler class, made through its {@code (Map<String, String> environment)} constructor (the
+ * function's init); each runs one invocation at a time. The first container is made at start (an
+ * init that fails stops the run, as before); the others only when an invocation finds every
+ * container busy, as a cold start would, and stay warm. An invocation that finds all
+ * {@code containers} busy waits for one, first come first served.
+ *
+ * <p>A caller that waits for each invocation before the next (a stream poller: one batch at a
+ * time per shard) therefore never uses more than one container.
  *
  * <p>A handler named by its class alone that is a {@code RequestStreamHandler} is what Lambda
  * runs as a stream handler: it gets the event as the JSON Lambda's Java runtime would write
@@ -31,26 +40,49 @@ final class LocalFunction {
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunction.class);
 
     private final SamTemplate.FunctionSpec spec;
-    private final Object handler;
+    private final Constructor<?> constructor;
+    private final Map<String, String> environment;
     private final Method method;
     private final boolean streaming;
     private final String arn;
+    private final int maxContainers;
+    private final Semaphore free;
+    /** Warm containers not running an invocation; the most recently used first, as Lambda reuses them. */
+    private final ConcurrentLinkedDeque<Object> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger containers = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
     private final Duration initDuration;
-    private final ReentrantLock container = new ReentrantLock(true);
 
-    private LocalFunction(SamTemplate.FunctionSpec spec, Object handler, Method method, String arn,
-            Duration initDuration) {
+    private LocalFunction(SamTemplate.FunctionSpec spec, Constructor<?> constructor, Map<String, String> environment,
+            Method method, String arn, int maxContainers) {
         this.spec = spec;
-        this.handler = handler;
+        this.constructor = constructor;
+        this.environment = environment;
         this.method = method;
-        this.streaming = handler instanceof RequestStreamHandler && !spec.handler().contains("::");
+        this.streaming = RequestStreamHandler.class.isAssignableFrom(constructor.getDeclaringClass())
+                && !spec.handler().contains("::");
         this.arn = arn;
-        this.initDuration = initDuration;
+        this.maxContainers = maxContainers;
+        this.free = new Semaphore(maxContainers, true);
+        long start = System.nanoTime();
+        idle.push(newContainer());
+        this.initDuration = Duration.ofNanos(System.nanoTime() - start);
     }
 
+    /** The function in one container, one invocation at a time. */
     static LocalFunction create(SamTemplate.FunctionSpec spec, Map<String, String> environment, String region,
             String accountId) {
+        return create(spec, environment, region, accountId, 1);
+    }
+
+    /** The function in up to {@code containers} containers, the first one initialised now. */
+    static LocalFunction create(SamTemplate.FunctionSpec spec, Map<String, String> environment, String region,
+            String accountId, int containers) {
         String id = spec.logicalId();
+        if (containers < 1) {
+            throw new IllegalArgumentException("Function " + id + ": containers must be at least 1, got " + containers);
+        }
         Class<?> type;
         try {
             type = Class.forName(spec.handlerClass(), true, LocalFunction.class.getClassLoader());
@@ -66,21 +98,26 @@ final class LocalFunction {
                     + " needs a public constructor taking the environment as Map<String, String>");
         }
         Method method = handlerMethod(type, spec.handlerMethod(), id);
+        String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + spec.functionName();
+        return new LocalFunction(spec, constructor, Map.copyOf(environment), method, arn, containers);
+    }
+
+    /** A new container: the handler class instantiated with the function's environment (its init). */
+    private Object newContainer() {
         LocalClock.installed(); // before the handler takes its clock
-        long start = System.nanoTime();
         Object handler;
         try {
-            handler = constructor.newInstance(Map.copyOf(environment));
+            handler = constructor.newInstance(environment);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("Function " + id + " failed to initialise: "
+            throw new IllegalStateException("Function " + spec.logicalId() + " failed to initialise: "
                     + cause.getClass().getName() + ": " + cause.getMessage(), cause);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Function " + id + ": cannot instantiate " + type.getName(), e);
+            throw new IllegalStateException("Function " + spec.logicalId() + ": cannot instantiate "
+                    + constructor.getDeclaringClass().getName(), e);
         }
-        Duration init = Duration.ofNanos(System.nanoTime() - start);
-        String arn = "arn:aws:lambda:" + region + ":" + accountId + ":function:" + spec.functionName();
-        return new LocalFunction(spec, handler, method, arn, init);
+        containers.incrementAndGet();
+        return handler;
     }
 
     private static Method handlerMethod(Class<?> type, String name, String id) {
@@ -115,8 +152,30 @@ final class LocalFunction {
         return spec;
     }
 
+    /** How long the first container's init took. */
     Duration initDuration() {
         return initDuration;
+    }
+
+    /** The most containers this function may run at once. */
+    int maxContainers() {
+        return maxContainers;
+    }
+
+    /** The containers initialised so far (warm, whether busy or idle). */
+    int containers() {
+        return containers.get();
+    }
+
+    /** The most invocations that ran at the same time. */
+    int peakConcurrency() {
+        return peak.get();
+    }
+
+    /** For the health report: "2 of 4 containers, at most 2 invocations at once". */
+    String containerStatus() {
+        return containers() + " of " + maxContainers + " containers, at most " + peakConcurrency()
+                + " invocations at once";
     }
 
     Class<?> eventType() {
@@ -133,7 +192,20 @@ final class LocalFunction {
                     + ", not " + event.getClass().getName());
         }
         String requestId = UUID.randomUUID().toString();
-        container.lock();
+        free.acquireUninterruptibly();
+        Object handler = idle.pollFirst();
+        if (handler == null) {
+            try {
+                long init = System.nanoTime();
+                handler = newContainer();
+                LOG.info("Function {}: container {} of at most {} initialised in {} ms (every other one was busy)",
+                        spec.logicalId(), containers.get(), maxContainers, (System.nanoTime() - init) / 1_000_000);
+            } catch (RuntimeException e) {
+                free.release();
+                throw new FunctionError(spec.logicalId(), requestId, e.getCause() == null ? e : e.getCause());
+            }
+        }
+        peak.accumulateAndGet(running.incrementAndGet(), Math::max);
         long start = System.nanoTime();
         try {
             long deadline = System.currentTimeMillis() + spec.timeoutSeconds() * 1000L;
@@ -148,7 +220,9 @@ final class LocalFunction {
         } catch (IllegalAccessException e) {
             throw new FunctionError(spec.logicalId(), requestId, e);
         } finally {
-            container.unlock();
+            running.decrementAndGet();
+            idle.offerFirst(handler);
+            free.release();
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (millis > spec.timeoutSeconds() * 1000L) {
                 LOG.warn("Function {} ran {} ms, over its Timeout of {} s: Lambda would have stopped it "

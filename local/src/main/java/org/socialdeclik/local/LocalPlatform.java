@@ -315,7 +315,8 @@ public final class LocalPlatform implements AutoCloseable {
 
         Routes<LocalFunction> routes = new Routes<>();
         for (SamTemplate.FunctionSpec spec : specs) {
-            LocalFunction function = LocalFunction.create(spec, environments.get(spec.logicalId()), region, ACCOUNT_ID);
+            LocalFunction function = LocalFunction.create(spec, environments.get(spec.logicalId()), region, ACCOUNT_ID,
+                    config.concurrency());
             functions.put(spec.logicalId(), function);
             LOG.info("Function {} ({}) initialised in {} ms", spec.logicalId(), spec.handlerClass(),
                     function.initDuration().toMillis());
@@ -474,6 +475,11 @@ public final class LocalPlatform implements AutoCloseable {
         details.put("web", config.webBaseUrl());
         details.put("webRoot", server == null ? null : server.root().toString());
         details.put("moderation", moderation);
+        Map<String, String> containers = new LinkedHashMap<>();
+        if (functionsReady) {
+            functions.forEach((id, function) -> containers.put(id, function.containerStatus()));
+        }
+        details.put("containers", containers);
         List<Object> pollerStatus = new ArrayList<>();
         pollers.forEach(p -> pollerStatus.add(p.status()));
         details.put("streamPollers", pollerStatus);
@@ -506,6 +512,8 @@ public final class LocalPlatform implements AutoCloseable {
         banner.add("  Tables     " + String.join(", ", tables));
         banner.add("  Senders    " + String.join(", ", identities));
         banner.add("  Moderation " + moderation);
+        banner.add("  Functions  up to " + config.concurrency() + " containers each (LOCAL_CONCURRENCY); stream pollers "
+                + "one batch at a time per shard");
         for (SamTemplate.FunctionSpec spec : specs) {
             List<String> triggers = new ArrayList<>();
             spec.httpRoutes().forEach(route -> triggers.add(route.routeKey()));

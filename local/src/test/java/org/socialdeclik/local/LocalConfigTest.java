@@ -19,6 +19,18 @@ class LocalConfigTest {
         assertThat(config.webBaseUrl()).isEqualTo("http://127.0.0.1:8080");
         assertThat(config.moderation()).isNull();
         assertThat(config.webPort()).isEqualTo(8080);
+        assertThat(config.concurrency()).isEqualTo(LocalConfig.DEFAULT_CONCURRENCY).isEqualTo(4);
+    }
+
+    @Test
+    void localConcurrencySetsTheContainersPerFunction() {
+        assertThat(LocalConfig.fromEnvironment(Map.of("LOCAL_CONCURRENCY", " 1 "), new String[0]).concurrency())
+                .isEqualTo(1);
+        assertThat(LocalConfig.defaults().withConcurrency(8).concurrency()).isEqualTo(8);
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LOCAL_CONCURRENCY", "0"), new String[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOCAL_CONCURRENCY must be 1..64");
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("LOCAL_CONCURRENCY", "many"), new String[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("LOCAL_CONCURRENCY");
     }
 
     @Test

@@ -21,6 +21,7 @@ class StreamPollerTest {
     private final FakeStreams stream = new FakeStreams();
     private final FailureDestination failures = new FailureDestination();
     private final List<StreamPoller> pollers = new ArrayList<>();
+    private LocalFunction function;
 
     @AfterEach
     void stop() {
@@ -35,7 +36,8 @@ class StreamPollerTest {
         SamTemplate.FunctionSpec spec = new SamTemplate.FunctionSpec("TestFunction", "TestFunction",
                 ScriptedStreamHandler.class.getName() + "::handleRequest", 5, 128, Map.of(), Map.of(), List.of(),
                 List.of(source), List.of(), List.of(), List.of());
-        LocalFunction function = LocalFunction.create(spec, Map.of(), "eu-west-3", "123456789012");
+        // as many containers as the local run gives a function: the poller still uses one at a time
+        function = LocalFunction.create(spec, Map.of(), "eu-west-3", "123456789012", LocalConfig.DEFAULT_CONCURRENCY);
         List<EventPattern> patterns = new ArrayList<>();
         for (String filter : filters) {
             patterns.add(EventPattern.parse(filter));
@@ -77,6 +79,30 @@ class StreamPollerTest {
         assertThat(ScriptedStreamHandler.batches()).containsExactly(
                 List.of("o1", "o2", "o3"), List.of("o4", "o5", "o6"), List.of("o7"));
         assertThat(poller.ready()).isTrue();
+    }
+
+    @Test
+    void oneBatchAtATimeInOneContainerThoughTheFunctionMayRunSeveral() throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            stream.insert("o" + i, "OUTBOX");
+        }
+        StreamPoller poller = poller(2, -1, false, "TRIM_HORIZON", event -> {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ok(event);
+        });
+
+        poller.start();
+        await(() -> delivered() == 30);
+
+        assertThat(function.maxContainers()).isEqualTo(LocalConfig.DEFAULT_CONCURRENCY).isGreaterThan(1);
+        assertThat(function.peakConcurrency()).as("invocations at once on the shard").isEqualTo(1);
+        assertThat(function.containers()).isEqualTo(1);
+        assertThat(ScriptedStreamHandler.batches()).hasSize(15).first().isEqualTo(List.of("o1", "o2"));
+        assertThat(ScriptedStreamHandler.batches().get(14)).isEqualTo(List.of("o29", "o30"));
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class LoadBench {
     private final List<String> rows = new ArrayList<>();
     private LoadData data;
     private ProcessMemory emulator;
+    private int containers;
 
     private LoadBench(int profiles, int clients, int missions, Duration emailTimeout, Duration progressEvery) {
         this.profiles = profiles;
@@ -83,6 +84,9 @@ public final class LoadBench {
         if (given.containsKey("moto") && !given.get("moto").isBlank()) {
             config = config.withMotoServer(Path.of(given.get("moto")).toAbsolutePath());
         }
+        if (given.containsKey("concurrency") && !given.get("concurrency").isBlank()) {
+            config = config.withConcurrency(LocalConfig.parseConcurrency(given.get("concurrency")));
+        }
         LoadBench bench = new LoadBench(profiles, clients, missions,
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("email-timeout", "120"))),
                 Duration.ofSeconds(Long.parseLong(given.getOrDefault("progress", "10"))));
@@ -92,6 +96,7 @@ public final class LoadBench {
 
     private int run(LocalConfig config) {
         data = new LoadData(runId, missions, LocalDate.now());
+        containers = config.concurrency();
         try (LocalPlatform platform = LocalPlatform.start(config)) {
             if (!platform.awaitHealthy(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the local platform did not become healthy");
@@ -339,9 +344,9 @@ public final class LoadBench {
         long peak = emulator.peakMb();
         System.out.printf(Locale.ROOT, "emulator: %,d MB now, %,d MB at most (VmHWM); run took %.0f s; load average %s "
                 + "(other work on the machine weighs on every figure)%n", emulator.residentMb(), peak, elapsed(), loadAverage());
-        System.out.printf(Locale.ROOT, "load: %,d sign-ups by %d clients, %,d missions, %,d proposals; API p50 %.1f ms "
-                + "p99 %.1f ms; emulator %,d MB, missing %d, doubled %d%n", signedUp.size(), clients, fanout.submitted(),
-                fanout.proposals(), signUps.median(), signUps.percentile(99), peak, tally.missing(), tally.doubled());
+        System.out.printf(Locale.ROOT, "load: %,d sign-ups by %d clients, %,d missions, %,d proposals; %d containers per "
+                + "function; API p50 %.1f ms p99 %.1f ms; emulator %,d MB, missing %d, doubled %d%n", signedUp.size(),
+                clients, fanout.submitted(), fanout.proposals(), containers, signUps.median(), signUps.percentile(99), peak, tally.missing(), tally.doubled());
         return tally.missing() == 0 && tally.doubled() == 0 && tally.unexpected() == 0 && unanswered.get() == 0 ? 0 : 1;
     }
 
