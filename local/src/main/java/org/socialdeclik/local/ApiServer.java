@@ -230,7 +230,7 @@ final class ApiServer implements AutoCloseable {
             if (rawPath.equals("/_local/ses-feedback")) {
                 com.fasterxml.jackson.databind.JsonNode request;
                 try {
-                    request = Json.MAPPER.readTree(text);
+                    request = LocalMapper.MAPPER.readTree(text);
                 } catch (IOException e) {
                     request = null;
                 }

@@ -37,7 +37,7 @@ final class ClockEndpoints {
     private HttpEvents.Response advance(byte[] body) {
         JsonNode request;
         try {
-            request = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+            request = LocalMapper.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             request = null;
         }

@@ -148,7 +148,7 @@ public final class EmailGallery {
                         .append(".txt\">text</a>)</li>\n");
             }
         }
-        write(out.resolve("emails.json"), Json.string(listed) + "\n");
+        write(out.resolve("emails.json"), LocalMapper.string(listed) + "\n");
         write(out.resolve("index.html"), "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Social Declik emails</title></head>"
                 + "<body><main><h1>Every email of Social Declik</h1><p>Written by <code>make emails</code> with sample data.</p>"

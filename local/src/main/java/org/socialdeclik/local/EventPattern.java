@@ -34,7 +34,7 @@ final class EventPattern {
     static EventPattern parse(String json) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(json);
+            node = LocalMapper.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new TemplateException("Filter pattern is not valid JSON: " + e.getOriginalMessage());
         }

@@ -88,7 +88,7 @@ final class FailureDestination {
         entry.put("DDBStreamBatchInfo", batch);
         discarded.add(entry);
         records += sequenceNumbers.size();
-        LOG.warn("Stream batch sent to the on-failure destination: {}", Json.string(entry));
+        LOG.warn("Stream batch sent to the on-failure destination: {}", LocalMapper.string(entry));
         String functionName = function.contains(":function:") ? function.substring(function.lastIndexOf(':') + 1) : function;
         Map<String, Object> arrival = new LinkedHashMap<>();
         arrival.put("function", functionName);
@@ -99,7 +99,7 @@ final class FailureDestination {
         String url = queueUrlsByArn.get(destination);
         if (url != null && sqs != null) {
             try {
-                sqs.sendMessage(b -> b.queueUrl(url).messageBody(Json.string(entry)));
+                sqs.sendMessage(b -> b.queueUrl(url).messageBody(LocalMapper.string(entry)));
             } catch (RuntimeException e) {
                 LOG.warn("The failure record could not reach queue {}: {}", url, e.toString());
             }

@@ -47,7 +47,7 @@ final class FaultEndpoints {
     private HttpEvents.Response set(byte[] body) {
         JsonNode request;
         try {
-            request = Json.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+            request = LocalMapper.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
         } catch (IOException e) {
             request = null;
         }

@@ -177,7 +177,7 @@ final class HttpEvents {
             return new Response(status, headers, bytes);
         }
         // Anything else is, for API Gateway, a 200 JSON body.
-        byte[] body = result instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : Json.bytes(result);
+        byte[] body = result instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : LocalMapper.bytes(result);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", new ArrayList<>(List.of("application/json")));
         return new Response(200, headers, body);
@@ -186,12 +186,12 @@ final class HttpEvents {
     static Response problem(int status, String title, String detail) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", new ArrayList<>(List.of("application/problem+json")));
-        return new Response(status, headers, Json.bytes(Json.problem(status, title, detail)));
+        return new Response(status, headers, LocalMapper.bytes(LocalMapper.problem(status, title, detail)));
     }
 
     static Response json(int status, Object body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", new ArrayList<>(List.of("application/json; charset=utf-8")));
-        return new Response(status, headers, Json.bytes(body));
+        return new Response(status, headers, LocalMapper.bytes(body));
     }
 }

@@ -386,7 +386,7 @@ final class Intrinsics {
 
     private static String toJson(Object value) {
         try {
-            return Json.MAPPER.writeValueAsString(value);
+            return LocalMapper.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new TemplateException("Fn::ToJsonString: " + e.getOriginalMessage());
         }

@@ -308,9 +308,9 @@ final class LocalAws implements AutoCloseable {
         if (template != null && key != null) {
             try {
                 @SuppressWarnings("unchecked")
-                Map<String, Object> json = new LinkedHashMap<>(Json.MAPPER.readValue(template.toString(), Map.class));
+                Map<String, Object> json = new LinkedHashMap<>(LocalMapper.MAPPER.readValue(template.toString(), Map.class));
                 json.put(key.toString(), secret.toString());
-                return Json.string(json);
+                return LocalMapper.string(json);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new TemplateException("GenerateSecretString.SecretStringTemplate is not JSON");
             }

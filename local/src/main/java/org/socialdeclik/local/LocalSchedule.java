@@ -91,7 +91,7 @@ final class LocalSchedule {
         Object event;
         if (source.input() != null) {
             try {
-                event = Json.MAPPER.readValue(source.input(), function.eventType());
+                event = LocalMapper.MAPPER.readValue(source.input(), function.eventType());
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new TemplateException("Schedule " + key() + ": Input does not fit "
                         + function.eventType().getSimpleName());

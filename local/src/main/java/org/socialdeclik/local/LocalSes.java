@@ -145,8 +145,8 @@ final class LocalSes implements AutoCloseable {
         JsonNode sent;
         String messageId;
         try {
-            sent = Json.MAPPER.readTree(request);
-            messageId = Json.MAPPER.readTree(response).path("MessageId").asText(null);
+            sent = LocalMapper.MAPPER.readTree(request);
+            messageId = LocalMapper.MAPPER.readTree(response).path("MessageId").asText(null);
         } catch (IOException e) {
             LOG.warn("An email the emulator accepted could not be read: {}", e.toString());
             return;

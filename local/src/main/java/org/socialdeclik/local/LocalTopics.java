@@ -44,7 +44,7 @@ final class LocalTopics {
     int publishSesEvent(String eventType, Map<String, Object> body) {
         String message;
         try {
-            message = Json.MAPPER.writeValueAsString(body);
+            message = LocalMapper.MAPPER.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Events to JSON and answers back, with the serializer of Lambda's Java runtime and its choice
  * of it: the event library's own serializer for the event types it knows, plain Jackson for the
  * others. The local run hands a {@code RequestStreamHandler} the bytes Lambda would hand it.
+ * For the runner's own JSON (the template, its endpoints' bodies) see {@link LocalMapper}.
  */
 final class RuntimeJson {
     private static final Map<Class<?>, PojoSerializer<?>> SERIALIZERS = new ConcurrentHashMap<>();

@@ -204,7 +204,7 @@ final class SamTemplate {
                     patterns.add(s);
                 } else if (resolved instanceof Map<?, ?> m) {
                     try {
-                        patterns.add(Json.MAPPER.writeValueAsString(m));
+                        patterns.add(LocalMapper.MAPPER.writeValueAsString(m));
                     } catch (JsonProcessingException e) {
                         throw new TemplateException(where + ": cannot read filter pattern", e);
                     }
@@ -244,7 +244,7 @@ final class SamTemplate {
     private static void requireDynamodbKeyOnly(String pattern, String where) {
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(pattern);
+            node = LocalMapper.MAPPER.readTree(pattern);
         } catch (JsonProcessingException e) {
             return; // EventPattern.parse reports a pattern that is not JSON
         }

@@ -144,7 +144,7 @@ public final class TokenTool {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(api + "/_local/health")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode health = Json.MAPPER.readTree(response.body());
+            JsonNode health = LocalMapper.MAPPER.readTree(response.body());
             if (blank(health.path("emulator").asText(null))) {
                 throw new IllegalStateException("the local run on " + api + " has no emulator yet");
             }

@@ -187,7 +187,7 @@ final class WebServer implements AutoCloseable {
     /** The site's setting, as {@code web/build.py} writes it, with this run's API address. */
     String config() {
         return "// Written by the local run: the address of its API.\n"
-                + "export const apiBaseUrl = " + Json.MAPPER.valueToTree(apiBaseUrl.get()) + ";\n";
+                + "export const apiBaseUrl = " + LocalMapper.MAPPER.valueToTree(apiBaseUrl.get()) + ";\n";
     }
 
     private static String contentType(Path file) {

@@ -45,7 +45,7 @@ class EmulatorDeathIT {
 
             HttpResponse<String> health = awaitDown(platform.apiBaseUrl(), Duration.ofSeconds(20));
             assertThat(health.statusCode()).isEqualTo(503);
-            JsonNode report = Json.MAPPER.readTree(health.body());
+            JsonNode report = LocalMapper.MAPPER.readTree(health.body());
             assertThat(report.path("status").asText()).isEqualTo("DOWN");
             assertThat(report.path("components").path("emulator").asText()).isEqualTo("DOWN");
             assertThat(report.path("reason").asText())
@@ -97,7 +97,7 @@ class EmulatorDeathIT {
         do {
             last = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/_local/health")).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (Json.MAPPER.readTree(last.body()).path("status").asText().equals("DOWN")) {
+            if (LocalMapper.MAPPER.readTree(last.body()).path("status").asText().equals("DOWN")) {
                 return last;
             }
             Thread.sleep(100);

@@ -22,11 +22,11 @@ class EventPatternTest {
         String json = "{\"eventID\":\"1\",\"eventName\":\"" + eventName + "\",\"eventSource\":\"aws:dynamodb\","
                 + "\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":\"k\"}}"
                 + (newImageJson == null ? "" : ",\"NewImage\":" + newImageJson) + "}}";
-        return Json.MAPPER.readTree(json);
+        return LocalMapper.MAPPER.readTree(json);
     }
 
     private static JsonNode json(String json) throws Exception {
-        return Json.MAPPER.readTree(json);
+        return LocalMapper.MAPPER.readTree(json);
     }
 
     @Nested

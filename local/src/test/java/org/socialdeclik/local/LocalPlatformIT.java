@@ -67,7 +67,7 @@ class LocalPlatformIT {
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return Json.MAPPER.readTree(response.body());
+        return LocalMapper.MAPPER.readTree(response.body());
     }
 
     private static DynamoDbClient dynamoDb() {
@@ -128,7 +128,7 @@ class LocalPlatformIT {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
-        assertThat(json(response)).isEqualTo(Json.MAPPER.readTree(
+        assertThat(json(response)).isEqualTo(LocalMapper.MAPPER.readTree(
                 "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}"));
     }
 

@@ -44,7 +44,7 @@ class LocalWebIT {
             String web = "http://127.0.0.1:" + platform.webPort();
 
             assertThat(platform.webBaseUrl()).isEqualTo(web);
-            JsonNode env = Json.MAPPER.readTree(send(HttpRequest.newBuilder(
+            JsonNode env = LocalMapper.MAPPER.readTree(send(HttpRequest.newBuilder(
                     URI.create(platform.apiBaseUrl() + "/echo/x"))).body()).get("environment");
             assertThat(env.get("WEB_BASE_URL").asText()).isEqualTo(web);
 
@@ -62,7 +62,7 @@ class LocalWebIT {
                     .header("Access-Control-Request-Method", "POST"));
             assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains(web);
 
-            JsonNode health = Json.MAPPER.readTree(send(HttpRequest.newBuilder(
+            JsonNode health = LocalMapper.MAPPER.readTree(send(HttpRequest.newBuilder(
                     URI.create(platform.apiBaseUrl() + "/_local/health"))).body());
             assertThat(health.at("/components/web").asText()).isEqualTo("UP");
             assertThat(health.get("web").asText()).isEqualTo(web);
@@ -79,7 +79,7 @@ class LocalWebIT {
                 .withEndpoint(Emulator.endpoint())
                 .withTemplate(TestTemplates.path("it-template.yaml")))) {
             assertThat(platform.awaitHealthy(Duration.ofSeconds(5))).isFalse();
-            JsonNode health = Json.MAPPER.readTree(send(HttpRequest.newBuilder(
+            JsonNode health = LocalMapper.MAPPER.readTree(send(HttpRequest.newBuilder(
                     URI.create(platform.apiBaseUrl() + "/_local/health"))).body());
             assertThat(health.at("/components/web").asText()).isEqualTo("NOT_BUILT");
         }

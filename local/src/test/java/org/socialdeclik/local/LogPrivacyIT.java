@@ -39,7 +39,7 @@ class LogPrivacyIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         String answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
-        return answer.isBlank() ? null : Json.MAPPER.readTree(answer);
+        return answer.isBlank() ? null : LocalMapper.MAPPER.readTree(answer);
     }
 
     static JsonNode awaitEmail(String base, String to, String subject) throws Exception {

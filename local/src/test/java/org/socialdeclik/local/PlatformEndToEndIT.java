@@ -67,7 +67,7 @@ class PlatformEndToEndIT {
             request.header("Authorization", "Bearer " + bearer);
         }
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = response.body().isBlank() ? null : Json.MAPPER.readTree(response.body());
+        JsonNode json = response.body().isBlank() ? null : LocalMapper.MAPPER.readTree(response.body());
         return new Answer(response.statusCode(), json, response.body());
     }
 

@@ -29,7 +29,7 @@ class ProjectTemplateIT {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(Json.MAPPER.readTree(health.body()).get("status").asText()).isEqualTo("UP");
+            assertThat(LocalMapper.MAPPER.readTree(health.body()).get("status").asText()).isEqualTo("UP");
         }
     }
 }

@@ -51,7 +51,7 @@ class SampleEventsTest {
 
     record Sample(String function, Path file) {
         JsonNode json() throws IOException {
-            return Json.MAPPER.readTree(Files.readString(file));
+            return LocalMapper.MAPPER.readTree(Files.readString(file));
         }
 
         @Override
@@ -92,7 +92,7 @@ class SampleEventsTest {
      */
     @Test
     void theSamLocalEnvironmentFilePointsTheFunctionsAtTheLocalRunsResources() throws IOException {
-        JsonNode values = Json.MAPPER.readTree(Files.readString(EVENTS.resolve("sam-local-env.json"))).path("Parameters");
+        JsonNode values = LocalMapper.MAPPER.readTree(Files.readString(EVENTS.resolve("sam-local-env.json"))).path("Parameters");
         Set<String> declared = new TreeSet<>();
         FUNCTIONS.values().forEach(function -> declared.addAll(function.environment().keySet()));
         values.fieldNames().forEachRemaining(name -> assertThat(declared).as("declared in template.yaml").contains(name));
@@ -179,7 +179,7 @@ class SampleEventsTest {
         for (JsonNode record : event.path("Records")) {
             String topicArn = record.path("Sns").path("TopicArn").asText();
             assertThat(topics).as("topic of %s", topicArn).anyMatch(topicArn::contains);
-            JsonNode message = Json.MAPPER.readTree(record.path("Sns").path("Message").asText());
+            JsonNode message = LocalMapper.MAPPER.readTree(record.path("Sns").path("Message").asText());
             assertThat(published).contains(message.path("eventType").asText().toLowerCase(Locale.ROOT));
         }
     }

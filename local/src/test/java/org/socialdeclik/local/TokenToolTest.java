@@ -27,8 +27,8 @@ class TokenToolTest {
     @Test
     void aMissionSampleGetsTheTokenAndTheMissionItIsAbout() throws Exception {
         String filled = TokenTool.event(EVENTS.resolve("missions/review-approve.json"), Purpose.REVIEW, "m-42", "abc.def");
-        JsonNode event = Json.MAPPER.readTree(filled);
-        assertThat(Json.MAPPER.readTree(event.path("body").asText()).path("token").asText()).isEqualTo("abc.def");
+        JsonNode event = LocalMapper.MAPPER.readTree(filled);
+        assertThat(LocalMapper.MAPPER.readTree(event.path("body").asText()).path("token").asText()).isEqualTo("abc.def");
         assertThat(event.path("rawPath").asText()).isEqualTo("/missions/m-42/review");
         assertThat(event.path("pathParameters").path("id").asText()).isEqualTo("m-42");
         assertThat(filled).doesNotContain(TokenTool.SAMPLE_MISSION_ID).doesNotContain("REPLACE_WITH");

@@ -26,7 +26,9 @@ import java.util.Map;
  * {@code ObjectMapper}. Building a mapper, and then a reflective (de)serializer for each class it
  * meets, took 50-100 ms of the notifier's init and 60-80 ms of its first request in the cold-start
  * bench; this reader and writer cost a fraction of that (docs/performance.md, step 21). Records
- * are written and read field by field ({@code aws/StoredJson}); views are maps and lists.
+ * are written and read field by field ({@code aws/StoredJson}); views are maps and lists; Lambda's
+ * events and answers are read and written on it by {@code lambda/EventJson}. (The local runner,
+ * never deployed, has its own mapper: {@code local/.../LocalMapper}.)
  *
  * <p>Reading gives what {@code ObjectMapper.readTree} gave (the same node types, the last of two
  * equal names wins, an empty input is a missing node), except that content after the value is

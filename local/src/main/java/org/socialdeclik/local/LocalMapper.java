@@ -7,11 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One ObjectMapper for the runner, and the problem+json bodies it answers itself. */
-final class Json {
+/**
+ * The local runner's own JSON: one reflective Jackson {@code ObjectMapper} for what the runner
+ * reads and writes around the functions (the template, the emulator's answers, its own
+ * {@code /_local/...} bodies and the events it builds), and the problem+json bodies it answers
+ * itself. The runner is never deployed, so it may pay for a mapper; the functions' own JSON is
+ * {@code shared/.../Json} (no mapper, for their cold starts), the table's documents
+ * {@code aws/StoredJson}, Lambda's events {@code lambda/EventJson}, and the events as Lambda's
+ * runtime would serialize them {@link RuntimeJson}.
+ */
+final class LocalMapper {
     static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
-    private Json() {
+    private LocalMapper() {
     }
 
     static byte[] bytes(Object value) {
