@@ -4,15 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,43 +30,35 @@ import org.slf4j.LoggerFactory;
  *       ({@code GET /_local/health}).
  * </ul>
  *
+ * <p>It runs in three phases, each leaving an immutable result: the {@link LocalPlan} read from
+ * the template (pure: nothing is started until the whole template has been read and checked),
+ * {@link Provisioning} (what was created on the emulator, each function's environment) and the
+ * {@link LocalRuntime} (handlers, routes, schedules, stream pollers). {@code /_local/health} is
+ * computed from those results ({@link LocalHealth}).
+ *
  * <p>{@code main} is {@code make run}; tests use {@link #start(LocalConfig)}.
  */
 public final class LocalPlatform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
     static final String ACCOUNT_ID = HttpEvents.ACCOUNT_ID;
 
-    private LocalConfig config; // its webBaseUrl is settled in boot() once the web server has its port
+    private volatile LocalConfig config; // its webBaseUrl is settled in boot() once the web server has its port
     private final Outbox outbox = new Outbox();
     private final FailureDestination failures = new FailureDestination();
-    private volatile LocalSes ses;
-    private final List<StreamPoller> pollers = new CopyOnWriteArrayList<>();
-    private final Map<String, LocalSchedule> schedules = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final LocalTopics topics = new LocalTopics(LocalConfig.DEFAULT_REGION, ACCOUNT_ID);
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "schedules");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-    private final List<String> tables = new CopyOnWriteArrayList<>();
-    private final List<String> identities = new CopyOnWriteArrayList<>();
-    private final List<String> unverifiedIdentities = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final List<String> banner = new ArrayList<>();
     private final EmulatorDown emulatorDown = new EmulatorDown();
-    private volatile boolean provisioned;
-    private volatile String moderation;
-    private volatile boolean functionsReady;
+    // Each is set once, when its part has started: the phases' results, and the parts close() stops.
+    private volatile Provisioning.Provisioned provisioned;
+    private volatile LocalRuntime runtime;
+    private volatile List<String> banner = List.of();
     private volatile MotoServer moto;
     private volatile URI endpoint;
-    private ApiServer api;
+    private volatile ApiServer api;
     private volatile WebServer web;
-    private LocalAws aws;
-    private SamTemplate template;
-    private Path templatePath;
+    private volatile LocalSes ses;
+    private volatile LocalAws aws;
 
     private LocalPlatform(LocalConfig config) {
         this.config = config;
@@ -178,7 +164,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The environment a function was started with (for tests; it holds no secret value, only the ARN). */
     public Map<String, String> environmentOf(String logicalId) {
-        return environments.getOrDefault(logicalId, Map.of());
+        Provisioning.Provisioned done = provisioned;
+        return done == null ? Map.of() : done.environmentOf(logicalId);
     }
 
     /** Stream batches that exhausted their retries (coordinates only, no record data). */
@@ -219,10 +206,8 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     private void boot() {
-        templatePath = config.template() != null ? config.template()
-                : SamTemplate.find(Path.of("")).orElseThrow(() -> new TemplateException(
-                        "No template.yaml in " + Path.of("").toAbsolutePath() + " or its parents"));
-        template = SamTemplate.load(templatePath);
+        Path templatePath = LocalPlan.locateTemplate(config);
+        SamTemplate template = SamTemplate.load(templatePath);
         if (config.servesWeb()) {
             Path root = config.webRoot() != null ? config.webRoot()
                     : templatePath.toAbsolutePath().getParent().resolve("web").resolve("dist");
@@ -234,47 +219,11 @@ public final class LocalPlatform implements AutoCloseable {
         if (config.webBaseUrl() == null) {
             config = config.withWebBaseUrl(web != null ? web.baseUrl() : LocalConfig.DEFAULT_WEB_BASE_URL);
         }
-        String region = config.region();
-        Map<String, Object> pseudo = new LinkedHashMap<>();
-        pseudo.put("AWS::Region", region);
-        pseudo.put("AWS::AccountId", ACCOUNT_ID);
-        pseudo.put("AWS::StackName", config.tableName());
-        pseudo.put("AWS::StackId", "arn:aws:cloudformation:" + region + ":" + ACCOUNT_ID + ":stack/"
-                + config.tableName() + "/local");
-        pseudo.put("AWS::Partition", "aws");
-        pseudo.put("AWS::URLSuffix", "amazonaws.com");
-        pseudo.put("AWS::NotificationARNs", List.of());
-        // The web app's origin and URL are the local ones whatever the template defaults to.
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("WebOrigin", Cors.origin(config.webBaseUrl()));
-        parameters.put("WebBaseUrl", config.webBaseUrl());
-        parameters.putAll(config.parameterOverrides());
-        Intrinsics intrinsics = new Intrinsics(template, parameters, LocalConfig.LOCAL_PARAMETER_VALUES, pseudo);
-
-        // Everything that can be checked without the emulator is checked first.
-        List<SamTemplate.FunctionSpec> specs = template.functions(intrinsics);
+        // Phase 1: everything that can be checked without the emulator is checked first.
+        LocalPlan plan = LocalPlan.read(templatePath, template, config);
         topics.sesEventTopics(template.sesEventTopicsByType());
-        Map<String, List<EventPattern>> filters = new LinkedHashMap<>();
-        Routes<SamTemplate.FunctionSpec> routeCheck = new Routes<>();
-        for (SamTemplate.FunctionSpec spec : specs) {
-            for (SamTemplate.StreamSource source : spec.streamSources()) {
-                List<EventPattern> patterns = new ArrayList<>();
-                for (String pattern : source.filterPatterns()) {
-                    try {
-                        patterns.add(EventPattern.parse(pattern));
-                    } catch (TemplateException e) {
-                        throw new TemplateException("Function " + spec.logicalId() + ", event " + source.eventName()
-                                + ": " + e.getMessage(), e);
-                    }
-                }
-                filters.put(spec.logicalId() + "." + source.eventName(), patterns);
-            }
-            for (SamTemplate.HttpRoute route : spec.httpRoutes()) {
-                routeCheck.add(route.method(), route.path(), spec);
-            }
-        }
 
-        api = new ApiServer(config.port(), this::health, outbox, () -> schedules, topics);
+        api = new ApiServer(config.port(), this::health, outbox, this::schedules, topics);
         if (config.endpoint() != null) {
             endpoint = config.endpoint();
             LOG.info("Using the emulator at {} (AWS_ENDPOINT_URL)", endpoint);
@@ -287,144 +236,24 @@ public final class LocalPlatform implements AutoCloseable {
                     });
             endpoint = moto.endpoint();
         }
-        aws = new LocalAws(endpoint, region);
+        aws = new LocalAws(endpoint, config.region());
         ses = new LocalSes(endpoint, outbox, topics);
         api.serveFaults(new FaultEndpoints(ses, failures));
-        provision(intrinsics);
 
-        for (SamTemplate.FunctionSpec spec : specs) {
-            environments.put(spec.logicalId(),
-                    FunctionEnvironment.resolve(spec, intrinsics, config, apiBaseUrl(), endpoint, ses.endpoint()));
-        }
-        moderation = moderation();
-        Set<String> senders = new LinkedHashSet<>(identities);
-        environments.values().forEach(env -> {
-            if (env.get("SENDER_EMAIL") != null) {
-                senders.add(LocalAws.address(env.get("SENDER_EMAIL")));
-            }
-        });
-        identities.clear();
-        identities.addAll(senders);
-        for (String identity : senders) {
-            if (!aws.verifyEmailIdentity(identity)) {
-                unverifiedIdentities.add(identity);
-                LOG.warn("SES does not report {} as verified: sending from it may be refused", identity);
-            }
-        }
-        provisioned = true;
+        // Phase 2: the emulator gets what the template declares.
+        Provisioning.Provisioned provisioned = Provisioning.run(plan, aws, failures, apiBaseUrl(), endpoint,
+                ses.endpoint());
+        this.provisioned = provisioned;
 
-        Routes<LocalFunction> routes = new Routes<>();
-        for (SamTemplate.FunctionSpec spec : specs) {
-            LocalFunction function = LocalFunction.create(spec, environments.get(spec.logicalId()), region, ACCOUNT_ID,
-                    config.concurrency());
-            functions.put(spec.logicalId(), function);
-            LOG.info("Function {} ({}) initialised in {} ms", spec.logicalId(), spec.handlerClass(),
-                    function.initDuration().toMillis());
-            for (SamTemplate.HttpRoute route : spec.httpRoutes()) {
-                routes.add(route.method(), route.path(), function);
-            }
-            for (SamTemplate.ScheduleSource source : spec.schedules()) {
-                LocalSchedule schedule = new LocalSchedule(function, source, region, ACCOUNT_ID);
-                schedules.put(schedule.key(), schedule);
-                schedule.start(timers);
-            }
-            for (SamTemplate.TopicSubscription subscription : spec.topics()) {
-                topics.subscribe(subscription.topic(), function);
-            }
-            if (!spec.unsupportedEvents().isEmpty()) {
-                LOG.warn("Function {}: events not emulated locally: {}", spec.logicalId(), spec.unsupportedEvents());
-            }
-        }
-        Cors cors = Cors.from(intrinsics.resolve(corsConfiguration()), localOrigins());
-        if (cors == null && !routes.all().isEmpty()) {
-            LOG.warn("The template declares no CorsConfiguration: browsers on {} cannot call the API",
-                    config.webBaseUrl());
-        }
-        api.serve(routes, cors);
-        functionsReady = true;
-
-        for (SamTemplate.FunctionSpec spec : specs) {
-            for (SamTemplate.StreamSource source : spec.streamSources()) {
-                if (!source.enabled()) {
-                    continue;
-                }
-                String streamArn = intrinsics.resolveString(source.stream());
-                if (streamArn == null || !streamArn.contains("/stream/")) {
-                    throw new TemplateException("Function " + spec.logicalId() + ", event " + source.eventName()
-                            + ": Stream does not name a table stream with StreamSpecification (" + streamArn + ")");
-                }
-                StreamPoller poller = new StreamPoller(functions.get(spec.logicalId()), source, streamArn,
-                        filters.get(spec.logicalId() + "." + source.eventName()), aws.streams, region, failures,
-                        FailureDestination.destination(intrinsics, source.onFailureDestination()), config.pollInterval());
-                pollers.add(poller);
-                poller.start();
-            }
-        }
-        describe(specs, filters);
+        // Phase 3: the handlers, the routes, the schedules, the pollers.
+        Cors cors = Cors.from(provisioned.intrinsics().resolve(plan.corsConfiguration()), localOrigins());
+        runtime = LocalRuntime.start(plan, provisioned, api, cors, topics, aws, failures);
+        banner = LocalBanner.describe(plan, provisioned, apiBaseUrl(), web, endpoint, moto);
     }
 
-    private void provision(Intrinsics intrinsics) {
-        List<SamTemplate.Resource> declaredTables = active(template.resourcesOfType(SamTemplate.TABLE), intrinsics);
-        for (SamTemplate.Resource table : declaredTables) {
-            String name = declaredTables.size() == 1 ? config.tableName()
-                    : config.tableName() + "-" + table.logicalId();
-            LocalAws.Table created = aws.createTable(name, table.properties(), intrinsics, table.logicalId());
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("Arn", created.arn());
-            if (created.streamArn() != null) {
-                attributes.put("StreamArn", created.streamArn());
-            }
-            intrinsics.bind(table.logicalId(), name, attributes);
-            tables.add(name);
-            LOG.info("Table {} {} (resource {}, stream {})", name, created.created() ? "created" : "reused",
-                    table.logicalId(), created.streamArn());
-        }
-        for (SamTemplate.Resource secret : active(template.resourcesOfType(SamTemplate.SECRET), intrinsics)) {
-            LocalAws.Secret created = aws.createSecret(LocalAws.secretName(config.tableName(), secret.logicalId()),
-                    secret.properties(), intrinsics);
-            intrinsics.bind(secret.logicalId(), created.arn(), Map.of("Id", created.arn()));
-            LOG.info("Secret {} {} ({})", secret.logicalId(),
-                    created.created() ? "created with a fresh random value" : "reused with its value", created.arn());
-        }
-        for (SamTemplate.Resource set : active(template.resourcesOfType(SamTemplate.SES_CONFIGURATION_SET),
-                intrinsics)) {
-            String name = intrinsics.resolveString(set.properties().get("Name"));
-            if (name == null) {
-                name = config.tableName() + "-" + set.logicalId();
-            }
-            String outcome = aws.createConfigurationSet(name);
-            intrinsics.bind(set.logicalId(), name, Map.of());
-            LOG.info("SES configuration set {} {}", name, outcome);
-        }
-        for (SamTemplate.Resource identity : active(template.resourcesOfType(SamTemplate.SES_EMAIL_IDENTITY),
-                intrinsics)) {
-            String name = intrinsics.resolveString(identity.properties().get("EmailIdentity"));
-            if (name != null) {
-                intrinsics.bind(identity.logicalId(), name, Map.of());
-                identities.add(LocalAws.address(name));
-            }
-        }
-        failures.provisionQueues(active(template.resourcesOfType(SamTemplate.SQS_QUEUE), intrinsics), intrinsics, aws,
-                config.tableName());
-        Map<String, Object> apiAttributes = Map.of("ApiEndpoint", apiBaseUrl(), "ApiId", "local");
-        intrinsics.bind("ServerlessHttpApi", "local", apiAttributes);
-        for (SamTemplate.Resource httpApi : template.resourcesOfType(SamTemplate.HTTP_API)) {
-            intrinsics.bind(httpApi.logicalId(), "local", apiAttributes);
-        }
-    }
-
-    private static List<SamTemplate.Resource> active(List<SamTemplate.Resource> resources, Intrinsics intrinsics) {
-        return resources.stream().filter(r -> r.condition() == null || intrinsics.condition(r.condition())).toList();
-    }
-
-    private Object corsConfiguration() {
-        for (SamTemplate.Resource httpApi : template.resourcesOfType(SamTemplate.HTTP_API)) {
-            Object cors = httpApi.properties().get("CorsConfiguration");
-            if (cors != null) {
-                return cors;
-            }
-        }
-        return template.globals("HttpApi").get("CorsConfiguration");
+    private Map<String, LocalSchedule> schedules() {
+        LocalRuntime running = runtime;
+        return running == null ? Map.of() : running.schedules();
     }
 
     private List<String> localOrigins() {
@@ -447,101 +276,11 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     ApiServer.HealthReport health() {
-        Map<String, Object> components = new LinkedHashMap<>();
-        String down = emulatorDown.reason();
-        boolean emulatorUp = down == null && endpoint != null && (moto == null || moto.alive());
-        components.put("emulator", emulatorUp ? "UP" : "DOWN");
-        components.put("tables", provisioned ? "UP" : "DOWN");
-        components.put("secrets", provisioned ? "UP" : "DOWN");
-        components.put("emailIdentities", provisioned ? (unverifiedIdentities.isEmpty() ? "UP" : "UNVERIFIED") : "DOWN");
-        components.put("functions", functionsReady ? "UP" : "DOWN");
-        boolean pollersUp = functionsReady && pollers.stream().allMatch(StreamPoller::ready);
-        components.put("streamPollers", pollersUp ? "UP" : "DOWN");
-        WebServer server = web;
-        boolean webUp = server == null || server.built();
-        components.put("web", server == null ? "NOT_SERVED" : server.built() ? "UP" : "NOT_BUILT");
-        boolean up = !closing.get() && emulatorUp && provisioned && unverifiedIdentities.isEmpty() && functionsReady
-                && pollersUp && webUp;
-
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", up ? "UP" : down != null ? "DOWN" : closing.get() ? "STOPPING" : "STARTING");
-        if (down != null) {
-            details.put("reason", down);
-        }
-        details.put("components", components);
-        details.put("emulator", endpoint == null ? null : endpoint.toString());
-        details.put("tables", List.copyOf(tables));
-        details.put("api", api == null ? null : apiBaseUrl());
-        details.put("web", config.webBaseUrl());
-        details.put("webRoot", server == null ? null : server.root().toString());
-        details.put("moderation", moderation);
-        Map<String, String> containers = new LinkedHashMap<>();
-        if (functionsReady) {
-            functions.forEach((id, function) -> containers.put(id, function.containerStatus()));
-        }
-        details.put("containers", containers);
-        List<Object> pollerStatus = new ArrayList<>();
-        pollers.forEach(p -> pollerStatus.add(p.status()));
-        details.put("streamPollers", pollerStatus);
-        List<Object> scheduleStatus = new ArrayList<>();
-        schedules.values().forEach(schedule -> scheduleStatus.add(schedule.status()));
-        details.put("schedules", scheduleStatus);
-        details.put("failedRecords", failures.records());
-        details.put("failedBatches", failures.discarded().size());
-        details.put("emailsSent", outbox.emails().size());
-        return new ApiServer.HealthReport(up, details);
-    }
-
-    private String moderation() {
-        for (Map<String, String> env : environments.values()) {
-            if (env.containsKey("MODERATION")) {
-                return env.get("MODERATION");
-            }
-        }
-        return config.moderation();
-    }
-
-    private void describe(List<SamTemplate.FunctionSpec> specs, Map<String, List<EventPattern>> filters) {
-        banner.add("Social Declik local run (no Docker) from " + templatePath);
-        banner.add("  API        " + apiBaseUrl() + "   (/_local/health, /_local/emails, /_local/schedules, /_local/ses-feedback,"
-                + " /_local/faults, /_local/failures)");
-        banner.add("  Web app    " + config.webBaseUrl() + "   (WEB_BASE_URL in emails; "
-                + (web != null ? "served from " + web.root() : "not served by this run") + ")");
-        banner.add("  Emulator   " + endpoint + (moto != null ? "   (moto pid " + moto.pid() + ", log " + moto.log() + ")"
-                : "   (AWS_ENDPOINT_URL)"));
-        banner.add("  Tables     " + String.join(", ", tables));
-        banner.add("  Senders    " + String.join(", ", identities));
-        banner.add("  Moderation " + moderation);
-        banner.add("  Functions  up to " + config.concurrency() + " containers each (LOCAL_CONCURRENCY); stream pollers "
-                + "one batch at a time per shard");
-        for (SamTemplate.FunctionSpec spec : specs) {
-            List<String> triggers = new ArrayList<>();
-            spec.httpRoutes().forEach(route -> triggers.add(route.routeKey()));
-            for (SamTemplate.StreamSource source : spec.streamSources()) {
-                triggers.add("stream " + source.eventName() + " (batch " + source.batchSize() + ", "
-                        + filters.get(spec.logicalId() + "." + source.eventName()).size() + " filters"
-                        + (source.enabled() ? "" : ", disabled") + ")");
-            }
-            for (SamTemplate.ScheduleSource source : spec.schedules()) {
-                triggers.add("schedule " + source.expression() + " (POST /_local/schedules/" + spec.logicalId() + "/"
-                        + source.eventName() + " runs it now)");
-            }
-            for (SamTemplate.TopicSubscription subscription : spec.topics()) {
-                triggers.add("SNS " + subscription.topic() + " (POST /_local/sns/" + subscription.topic()
-                        + (template.sesEventTopics().contains(subscription.topic())
-                                ? "; POST /_local/ses-feedback simulates a bounce or complaint)" : ")"));
-            }
-            banner.add("  " + spec.logicalId() + "  " + spec.handlerClass() + "  " + String.join(", ", triggers));
-            LOG.info("Function {} runs {} on {}", spec.logicalId(), spec.handler(), triggers);
-            for (SamTemplate.StreamSource source : spec.streamSources()) {
-                LOG.info("Function {} stream {}: batch {}, retries {}, bisect {}, report item failures {}, filters {}",
-                        spec.logicalId(), source.eventName(), source.batchSize(), source.maximumRetryAttempts(),
-                        source.bisectBatchOnFunctionError(), source.reportBatchItemFailures(),
-                        source.filterPatterns());
-            }
-        }
-        LOG.info("Local run: API {}, web {}, emulator {}, tables {}, moderation {}", apiBaseUrl(),
-                config.webBaseUrl(), endpoint, tables, moderation);
+        MotoServer server = moto;
+        ApiServer bound = api;
+        return new LocalHealth(endpoint, server == null || server.alive(), emulatorDown.reason(), closing.get(),
+                provisioned, runtime, web, config.webBaseUrl(), bound == null ? null : apiBaseUrl(), failures, outbox)
+                .report();
     }
 
     String banner() {
@@ -556,26 +295,25 @@ public final class LocalPlatform implements AutoCloseable {
             return;
         }
         try {
-            timers.shutdownNow();
-            schedules.values().forEach(LocalSchedule::stop);
-            if (api != null) {
-                api.close();
-            }
-            if (web != null) {
-                web.close();
-            }
-            pollers.forEach(StreamPoller::close);
-            if (ses != null) {
-                ses.close();
-            }
-            if (aws != null) {
-                aws.close();
-            }
-            if (moto != null) {
-                moto.close();
-            }
+            LocalRuntime running = runtime;
+            // in this order: what calls the functions, then what they call, the emulator last
+            closeEach(running == null ? null : running::stop, api, web, ses, aws, moto);
         } finally {
             closed.countDown();
+        }
+    }
+
+    /** Closes each part that has started (null: not started), on through one that fails to close. */
+    private static void closeEach(AutoCloseable... parts) {
+        for (AutoCloseable part : parts) {
+            if (part == null) {
+                continue;
+            }
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping the local run: {} did not close cleanly", part.getClass().getSimpleName(), e);
+            }
         }
     }
 }
