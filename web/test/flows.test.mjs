@@ -302,9 +302,12 @@ test('the whole journey: profile, verification link, edit, export, mission, revi
     await page.locator('#mission-view h2').waitFor();
     assert.match(await page.innerText('#mission-view'), /Publiée/);
     await checkAccessibility(page, 'manage-mission');
+    await page.check('#outcome-FILLED_HERE');
     await page.click('button[type=submit]');
     assert.match(await notice(page), /Mission close/);
     await page.goto(stack.link(confirmation, '/manage-mission'));
+    await page.locator('#mission-view h2').waitFor();
+    assert.match(await page.innerText('#mission-view'), /Pourvue grâce à Social Declik/, 'the view shows the outcome');
     await page.click('button[type=submit]');
     await page.locator('#error-summary .notice').waitFor();
     assert.match(await page.innerText('#error-summary'), /Conflit|close/, 'closing twice is refused');

@@ -3,6 +3,8 @@
 // write. The choice is kept in this browser only (localStorage, no cookie) and sent to the API
 // as Accept-Language and, where a form takes it, as `locale`.
 
+import { LOOP_ENGLISH, LOOP_MESSAGES } from './i18n-loop.js';
+
 export const LANGUAGES = ['fr', 'en'];
 const STORAGE_KEY = 'socialdeclik.lang';
 
@@ -155,6 +157,7 @@ export const MESSAGES = {
     'Vous ne recevrez plus de propositions de missions.',
     'You will not receive any more mission proposals.'],
 };
+Object.assign(MESSAGES, LOOP_MESSAGES);
 
 /** English of the texts the HTML carries in French (data-i18n keys). */
 export const ENGLISH = {
@@ -342,6 +345,7 @@ export const ENGLISH = {
   'notfound.text': 'This page does not exist, or no longer does.',
   'notfound.home': 'Back to the home page',
 };
+Object.assign(ENGLISH, LOOP_ENGLISH);
 
 let current = 'fr';
 const originals = new WeakMap(); // element -> {text, attrs}: the French the HTML came with

@@ -56,6 +56,7 @@ export function renderMission(container, mission) {
     fact(list, t('view.proposed'), t((lang() === 'en' ? n === 1 : n <= 1) ? 'view.proposed.one' : 'view.proposed.other', { n }));
     fact(list, t('view.interested'), String(mission.interestCount ?? 0));
   }
+  fact(list, t('view.outcome'), mission.outcome && t(`outcome.${mission.outcome}`));
   const description = document.createElement('p');
   description.className = 'prewrap';
   description.textContent = mission.description || '';

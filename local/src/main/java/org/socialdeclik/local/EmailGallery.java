@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.socialdeclik.shared.domain.Availability;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.Mobility;
 import org.socialdeclik.shared.domain.Organization;
 import org.socialdeclik.shared.domain.OrganizationType;
@@ -26,6 +27,7 @@ import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.email.EmailMessage;
 import org.socialdeclik.shared.email.Emails;
 import org.socialdeclik.shared.email.Html;
+import org.socialdeclik.shared.email.Notices;
 
 /**
  * Writes every email of the platform, in French and in English (the admins' review in French
@@ -116,6 +118,24 @@ public final class EmailGallery {
         all.put("matching-report-nobody", l -> emails.matchingReport(onSiteLowPay(mission(l)), 0,
                 new MatchingSummary(0, 0, List.of("Drupal"), 3, 4, 380, 0, 0),
                 WEB + "/manage-mission?mission=m-sample&token=sample-manage-token"));
+        Notices notices = new Notices();
+        String unsubscribe = WEB + "/unsubscribe?token=sample-unsubscribe-token";
+        String oneClick = API + "/unsubscribe?token=sample-unsubscribe-token";
+        all.put("mission-closed", l -> notices.missionClosed(freelancer(l), mission("fr"), MissionOutcome.FILLED_ELSEWHERE,
+                WEB + "/me?token=sample-access-token", unsubscribe, oneClick));
+        all.put("mission-closed-cancelled", l -> notices.missionClosed(freelancer(l), mission("fr"), MissionOutcome.CANCELLED,
+                WEB + "/me?token=sample-access-token", unsubscribe, oneClick));
+        all.put("follow-up", l -> notices.followUp(mission(l), List.of(
+                new Notices.Interested(text("Anaïs Le Gall"), "anais.legall@example.org"),
+                new Notices.Interested(text("Tom Baker"), "tom.baker@example.org")),
+                WEB + "/manage-mission?mission=m-sample&token=sample-manage-token"));
+        all.put("last-notice", l -> notices.lastNotice(mission(l), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 4), 2,
+                WEB + "/manage-mission?mission=m-sample&token=sample-manage-token"));
+        all.put("availability-check", l -> notices.availabilityCheck(freelancer(l), 60, LocalDate.of(2027, 3, 29),
+                LocalDate.of(2027, 3, 15), WEB + "/availability?answer=AVAILABLE&token=sample-availability-token",
+                WEB + "/availability?answer=PAUSE&token=sample-availability-token", unsubscribe, oneClick));
+        all.put("availability-paused", l -> notices.paused(freelancer(l),
+                WEB + "/availability?answer=AVAILABLE&token=sample-availability-token", unsubscribe, oneClick));
         return all;
     }
 

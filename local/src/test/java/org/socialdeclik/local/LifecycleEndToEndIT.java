@@ -128,4 +128,34 @@ class LifecycleEndToEndIT {
         assertThat(call(platform, "GET", "/profiles/me", null, null, access).json().get("proposals").toString())
                 .doesNotContain(mission[0]);
     }
+
+    @Test
+    void closing_with_an_outcome_tells_each_interested_freelancer_once_and_nobody_else() throws Exception {
+        String title = "Close avec issue " + UUID.randomUUID();
+        String keen = "keen-" + UUID.randomUUID() + "@example.org";
+        String other = "other-" + UUID.randomUUID() + "@example.org";
+        String quiet = "quiet-" + UUID.randomUUID() + "@example.org";
+        for (String freelancer : new String[] {keen, other, quiet}) {
+            activeProfile(platform, freelancer);
+        }
+        String[] mission = publish("asso-" + UUID.randomUUID() + "@example.org", title);
+        interested(keen, title);
+        interested(other, title);
+        awaitEmail(platform, proposalOf(quiet, title));
+
+        Answer closed = post(platform, "/missions/" + mission[0] + "/close",
+                "{\"token\":\"" + mission[1] + "\",\"outcome\":\"CANCELLED\"}");
+
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.json().get("outcome").asText()).isEqualTo("CANCELLED");
+        assertThat(call(platform, "GET", "/missions/" + mission[0], null, null, mission[1]).json().get("outcome").asText())
+                .isEqualTo("CANCELLED");
+        var notice = awaitEmail(platform, to(keen, "La mission «"));
+        assertThat(notice.get("text").asText()).contains(title, "ne se fera finalement pas").doesNotContain(other);
+        assertThat(notice.get("headers").get("List-Unsubscribe-Post").asText()).isEqualTo("List-Unsubscribe=One-Click");
+        awaitEmail(platform, to(other, "La mission «"));
+        Thread.sleep(1500);
+        assertThat(emails(platform)).filteredOn(to(keen, "La mission «")::test).hasSize(1);
+        assertThat(emails(platform)).noneMatch(to(quiet, "La mission «"));
+    }
 }

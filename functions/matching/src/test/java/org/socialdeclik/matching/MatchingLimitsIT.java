@@ -109,7 +109,7 @@ class MatchingLimitsIT {
             stack.store().matches().recordProposal("m-old-" + i, busy, SOME_REASONS, NOW.minus(Duration.ofDays(6)));
         }
         service(NOW, 25, 5).missionPublished(publishedMission("m-closing"));
-        stack.store().missions().close("m-closing", NOW.plusSeconds(60));
+        stack.store().missions().close("m-closing", null, NOW.plusSeconds(60), java.util.List.of());
 
         service(NOW.plus(Duration.ofDays(1)), 25, 5).releaseDeferred();
 

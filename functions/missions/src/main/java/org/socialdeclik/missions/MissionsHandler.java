@@ -18,6 +18,8 @@ import org.socialdeclik.shared.app.SubmitMission;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
+import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.ports.MissionActivity;
 import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.token.Tokens;
@@ -106,16 +108,27 @@ public final class MissionsHandler extends HttpFunction {
         return HttpResponse.json(200, Map.of("id", reviewed.mission().id(), "status", reviewed.status().name()));
     }
 
-    private static final Set<String> TOKEN_FIELDS = Set.of("token");
+    private static final Set<String> CLOSE_FIELDS = Set.of("token", "outcome");
+
+    /** What an organisation may say when it closes its mission (EXPIRED is the platform's own). */
+    private enum ClosingOutcome { FILLED_HERE, FILLED_ELSEWHERE, CANCELLED }
 
     private HttpResponse close(HttpRequest request) {
         JsonNode body = request.json();
         Fields f = new Fields(request.messages());
-        f.allowOnly(body, "", TOKEN_FIELDS);
+        f.allowOnly(body, "", CLOSE_FIELDS);
         String token = f.text(body, "", "token", true, 1024);
+        ClosingOutcome said = f.enumValue(body, "", "outcome", false, ClosingOutcome.class);
         f.throwIfAny();
-        StoredMission closed = service.close(request.pathParameter("id"), token);
-        return HttpResponse.json(200, Map.of("id", closed.mission().id(), "status", closed.status().name()));
+        StoredMission closed = service.close(request.pathParameter("id"), token,
+                said == null ? null : MissionOutcome.valueOf(said.name()));
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", closed.mission().id());
+        answer.put("status", closed.status().name());
+        if (closed.outcome() != null) {
+            answer.put("outcome", closed.outcome().name());
+        }
+        return HttpResponse.json(200, answer);
     }
 
     /**
@@ -136,6 +149,9 @@ public final class MissionsHandler extends HttpFunction {
         MissionActivity.Counts counts = service.counts(stored.mission().id());
         view.put("proposedCount", counts.proposed());
         view.put("interestCount", counts.interested());
+        if (stored.status() == MissionStatus.CLOSED && stored.outcome() != null) {
+            view.put("outcome", stored.outcome().name());
+        }
         return HttpResponse.json(200, view);
     }
 

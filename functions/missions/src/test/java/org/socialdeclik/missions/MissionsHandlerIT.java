@@ -294,4 +294,42 @@ class MissionsHandlerIT {
         assertThat(handler.handleRequest(getWithToken("nope", stack.tokens().mint(Purpose.REVIEW, "nope")), null)
                 .getStatusCode()).isEqualTo(404);
     }
+
+    @Test
+    void closing_says_why_and_tells_each_interested_freelancer_once() throws Exception {
+        MissionsHandler unmoderated = new MissionsHandler(stack.env("MODERATION", "off"));
+        String id = body(unmoderated.handleRequest(event("submit.json"), null)).get("id").asText();
+        var reasons = new org.socialdeclik.shared.domain.match.MatchReasons(List.of("WordPress"), 2, List.of(),
+                org.socialdeclik.shared.domain.match.PlaceFit.REMOTE, null, 500, null, false);
+        java.time.Instant now = java.time.Instant.now();
+        for (String profileId : List.of("p-closing-1", "p-closing-2", "p-closing-3")) {
+            stack.store().matches().recordProposal(id, profileId, reasons, now);
+        }
+        stack.store().matches().recordInterest(id, "p-closing-1", now);
+        stack.store().matches().recordInterest(id, "p-closing-2", now);
+        String manage = stack.tokens().mint(Purpose.MANAGE_MISSION, id);
+        APIGatewayV2HTTPEvent close = event("close.json");
+        close.setPathParameters(Map.of("id", id));
+        close.setBody("{\"token\":\"" + manage + "\",\"outcome\":\"EXPIRED\"}");
+        assertThat(handler.handleRequest(close, null).getStatusCode()).isEqualTo(400);
+        close.setBody("{\"token\":\"" + manage + "\",\"outcome\":\"FILLED_HERE\"}");
+
+        APIGatewayV2HTTPResponse closed = handler.handleRequest(close, null);
+
+        assertThat(closed.getStatusCode()).isEqualTo(200);
+        assertThat(body(closed).get("outcome").asText()).isEqualTo("FILLED_HERE");
+        JsonNode view = body(handler.handleRequest(getWithToken(id, manage), null));
+        assertThat(view.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.get("outcome").asText()).isEqualTo("FILLED_HERE");
+        assertThat(stack.store().outbox().findEmail("CLOSED#" + id + "#p-closing-1")).isPresent();
+        assertThat(stack.store().outbox().findEmail("CLOSED#" + id + "#p-closing-2")).isPresent();
+        assertThat(stack.store().outbox().findEmail("CLOSED#" + id + "#p-closing-3")).isEmpty();
+        // a mission closed without saying why shows no outcome
+        String other = body(unmoderated.handleRequest(event("submit.json"), null)).get("id").asText();
+        close.setPathParameters(Map.of("id", other));
+        String otherManage = stack.tokens().mint(Purpose.MANAGE_MISSION, other);
+        close.setBody("{\"token\":\"" + otherManage + "\"}");
+        assertThat(body(handler.handleRequest(close, null)).has("outcome")).isFalse();
+        assertThat(body(handler.handleRequest(getWithToken(other, otherManage), null)).has("outcome")).isFalse();
+    }
 }

@@ -389,7 +389,7 @@ class ProfilesHandlerIT {
         assertThat(stack.store().outbox().findEmail("INTEREST_ORG#" + missionId + "#" + id)).isPresent();
         assertThat(stack.store().outbox().findEmail("INTEREST_ACK#" + missionId + "#" + id)).isPresent();
         assertThat(stack.items("INTEREST").stream().filter(i -> i.get("missionId").s().equals(missionId))).hasSize(1);
-        stack.store().missions().close(missionId, java.time.Instant.now());
+        stack.store().missions().close(missionId, null, java.time.Instant.now(), java.util.List.of());
         APIGatewayV2HTTPEvent another = EventLoader.loadApiGatewayHttpEvent("events/profiles/interest.json");
         another.setBody("{\"token\":\"" + stack.tokens().mint(Purpose.INTEREST, missionId + ":" + id) + "\"}");
         assertThat(handler.handleRequest(another, null).getStatusCode()).isEqualTo(409);

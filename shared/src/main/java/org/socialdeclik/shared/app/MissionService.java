@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.logging.BusinessMetric;
 import org.socialdeclik.shared.logging.BusinessMetrics;
@@ -80,10 +81,28 @@ public final class MissionService {
         return reviewed;
     }
 
-    /** The organisation closes its mission with the link it received; it is matched no more. */
-    public StoredMission close(String missionId, String token) {
+    /**
+     * The organisation closes its mission with the link it received, saying why or not
+     * ({@code outcome} null); it is matched no more, and each freelancer who said they were
+     * interested gets one short email saying so.
+     */
+    public StoredMission close(String missionId, String token, MissionOutcome outcome) {
         tokens.verify(token, Purpose.MANAGE_MISSION, missionId);
-        StoredMission closed = missions.close(missionId, Instant.now(clock));
+        if (outcome == MissionOutcome.EXPIRED) {
+            throw new IllegalArgumentException("only a mission that closes by itself expires");
+        }
+        return closeWith(missionId, outcome);
+    }
+
+    /** A mission that closes by itself (its deadline long past): the outcome is EXPIRED. */
+    public StoredMission expire(String missionId) {
+        return closeWith(missionId, MissionOutcome.EXPIRED);
+    }
+
+    private StoredMission closeWith(String missionId, MissionOutcome outcome) {
+        List<OutboxEntry> emails = activity.interestedProfiles(missionId).stream()
+                .map(profileId -> OutboxEntry.missionClosed(missionId, profileId)).toList();
+        StoredMission closed = missions.close(missionId, outcome, Instant.now(clock), emails);
         BusinessMetrics.count(BusinessMetric.MISSIONS_CLOSED);
         return closed;
     }

@@ -50,6 +50,7 @@ public final class NotificationService {
     private final Links links;
     private final List<String> adminEmails;
     private final Clock clock;
+    private final NoticeDelivery notices;
     private final MissionActivity activity;
 
     public NotificationService(OutboxRepository outbox, MissionRepository missions, ProfileRepository profiles,
@@ -67,6 +68,7 @@ public final class NotificationService {
         this.adminEmails = List.copyOf(adminEmails);
         this.clock = clock;
         this.activity = activity;
+        this.notices = new NoticeDelivery(missions, profiles, tokens, links, activity);
     }
 
     /**
@@ -228,6 +230,7 @@ public final class NotificationService {
             case INTEREST_ORGANIZATION, INTEREST_CONFIRMATION -> interest(entry);
             case MATCHING_REPORT -> report(entry);
             case ADMIN_LINK -> adminLink(entry);
+            case MISSION_CLOSED, FOLLOW_UP, LAST_NOTICE, AVAILABILITY_CHECK, AVAILABILITY_PAUSED -> notices.render(entry);
         };
     }
 

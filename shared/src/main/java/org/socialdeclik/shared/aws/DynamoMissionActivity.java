@@ -54,6 +54,20 @@ public final class DynamoMissionActivity implements MissionActivity {
     }
 
     @Override
+    public List<String> interestedProfiles(String missionId) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :interest)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableLayout.missionKey(missionId)),
+                        ":interest", AttributeValue.fromS(TableLayout.interestKey(""))))
+                .projectionExpression("sk")
+                .consistentRead(true))) {
+            ids.add(TableLayout.text(item, TableLayout.SK).substring(TableLayout.interestKey("").length()));
+        }
+        return ids;
+    }
+
+    @Override
     public Map<String, String> titles(Collection<String> missionIds) {
         Map<String, String> titles = new HashMap<>();
         List<String> ids = new ArrayList<>(new LinkedHashSet<>(missionIds));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.socialdeclik.shared.domain.Conflict;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.ports.ConflictException;
@@ -92,23 +93,32 @@ public final class DynamoMissions implements MissionRepository {
     }
 
     @Override
-    public StoredMission close(String id, Instant now) {
+    public StoredMission close(String id, MissionOutcome outcome, Instant now, List<OutboxEntry> emails) {
         StoredMission current = findMission(id).orElseThrow(() -> new NotFoundException("mission"));
         if (current.status() == MissionStatus.CLOSED || current.status() == MissionStatus.REJECTED) {
             throw new ConflictException(Conflict.ALREADY_CLOSED);
         }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":was", s(current.status().name()),
+                ":closed", s(MissionStatus.CLOSED.name()), ":now", s(now.toString())));
+        String update = "SET #status = :closed, missionStatus = :closed, updatedAt = :now, closedAt = :now";
+        if (outcome != null) {
+            values.put(":outcome", s(outcome.name()));
+            update += ", outcome = :outcome";
+        }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(table.update(missionKey(id), MAIN, Update.builder()
                 .conditionExpression("#status = :was")
-                .updateExpression("SET #status = :closed, missionStatus = :closed, updatedAt = :now, closedAt = :now")
+                .updateExpression(update)
                 .expressionAttributeNames(Map.of("#status", TableLayout.STATUS))
-                .expressionAttributeValues(Map.of(":was", s(current.status().name()),
-                        ":closed", s(MissionStatus.CLOSED.name()), ":now", s(now.toString())))));
+                .expressionAttributeValues(values)));
         for (String skillId : MissionCard.of(current.mission()).skillIds()) {
             items.add(table.delete(TableLayout.openKey(skillId), missionKey(id)));
         }
+        for (OutboxEntry email : emails) {
+            items.add(table.putNew(TableLayout.outboxItem(email, now)));
+        }
         table.transactGuarded(items, () -> new ConflictException(Conflict.ALREADY_CLOSED));
-        return new StoredMission(current.mission(), MissionStatus.CLOSED, current.createdAt(), now, current.reviewReason());
+        return new StoredMission(current.mission(), MissionStatus.CLOSED, current.createdAt(), now, current.reviewReason(), outcome);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
@@ -240,8 +241,10 @@ public final class TableLayout {
     }
 
     public static StoredMission storedMission(Map<String, AttributeValue> item) {
+        String outcome = text(item, "outcome"); // absent on missions stored before outcomes, or closed without one
         return new StoredMission(StoredJson.mission(text(item, DOC)), MissionStatus.valueOf(text(item, STATUS)),
-                Instant.parse(text(item, CREATED_AT)), Instant.parse(text(item, UPDATED_AT)), text(item, "reviewReason"));
+                Instant.parse(text(item, CREATED_AT)), Instant.parse(text(item, UPDATED_AT)), text(item, "reviewReason"),
+                outcome == null ? null : MissionOutcome.valueOf(outcome));
     }
 
     /** The open-mission index items of a published mission, one per skill, each with the card. */

@@ -235,5 +235,6 @@ final class EmailTexts {
         put("report.widen.time", "Une date de début plus tardive leur laisserait le temps.",
                 "A later start date would give them time.");
         put("report.action", "Gérer ma mission", "Manage my mission");
+        NoticeTexts.into(EmailTexts::put);
     }
 }

@@ -238,7 +238,7 @@ public final class Emails {
         return out;
     }
 
-    private static Map<String, String> unsubscribeHeaders(String oneClickUrl) {
+    static Map<String, String> unsubscribeHeaders(String oneClickUrl) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + oneClickUrl + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -246,7 +246,7 @@ public final class Emails {
     }
 
     /** Subjects are one line whatever the title held. */
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text.replaceAll("[\\r\\n\\t\\u2028\\u2029]+", " ").strip();
     }
 }

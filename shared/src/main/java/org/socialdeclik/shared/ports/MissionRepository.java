@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.match.MissionCard;
 
@@ -22,11 +23,12 @@ public interface MissionRepository {
     StoredMission review(String id, boolean approve, String reason, Instant now);
 
     /**
-     * Closes a published or pending mission and takes it out of the open index, all or nothing.
+     * Closes a published or pending mission with its outcome (null: not said) and the emails it
+     * calls for, and takes it out of the open index, all or nothing.
      * @throws NotFoundException no such mission
      * @throws ConflictException already closed or rejected
      */
-    StoredMission close(String id, Instant now);
+    StoredMission close(String id, MissionOutcome outcome, Instant now, List<OutboxEntry> emails);
 
     /** Open missions that ask for this skill id. */
     List<MissionCard> openMissionsWithSkill(String skillId);

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
     public enum Kind { VERIFY, SIGN_IN, MISSION_CONFIRMATION, MISSION_REVIEW, PROPOSAL, DIGEST, INTEREST_ORGANIZATION, INTEREST_CONFIRMATION,
-        MATCHING_REPORT, ADMIN_LINK }
+        MATCHING_REPORT, ADMIN_LINK, MISSION_CLOSED, FOLLOW_UP, LAST_NOTICE, AVAILABILITY_CHECK, AVAILABILITY_PAUSED }
 
     public OutboxEntry {
         refs = Map.copyOf(refs);
@@ -38,6 +38,12 @@ public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
         Map<String, String> refs = Map.of("missionId", missionId, "profileId", profileId);
         return List.of(new OutboxEntry("INTEREST_ORG#" + missionId + "#" + profileId, Kind.INTEREST_ORGANIZATION, refs),
                 new OutboxEntry("INTEREST_ACK#" + missionId + "#" + profileId, Kind.INTEREST_CONFIRMATION, refs));
+    }
+
+    /** To a freelancer who said they were interested: the mission closed (one per pair). */
+    public static OutboxEntry missionClosed(String missionId, String profileId) {
+        return new OutboxEntry("CLOSED#" + missionId + "#" + profileId, Kind.MISSION_CLOSED,
+                Map.of("missionId", missionId, "profileId", profileId));
     }
 
     /**

@@ -66,6 +66,11 @@ class OutboxClaimsTest {
             public Map<String, String> titles(java.util.Collection<String> missionIds) {
                 return Map.of();
             }
+
+            @Override
+            public List<String> interestedProfiles(String missionId) {
+                return List.of();
+            }
         };
         return new NotificationService(store, store, store, store, store, sender, new Emails(Places.france()),
                 new Tokens("outbox-claims-test-key-of-32-bytes!".getBytes(StandardCharsets.UTF_8), clock),

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.socialdeclik.shared.domain.Availability;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.Mobility;
 import org.socialdeclik.shared.domain.Organization;
 import org.socialdeclik.shared.domain.OrganizationType;
@@ -75,6 +76,20 @@ class EmailsTest {
         all.put("matchingReport.some", l -> e.matchingReport(mission(l), 3, new MatchingSummary(3, 1, List.of(), 0, 0, null, 0, 0),
                 "https://web.example/manage-mission?token=a"));
         all.put("matchingReport.none", l -> e.matchingReport(mission(l), 0, NOBODY, "https://web.example/manage-mission?token=a"));
+        Notices n = new Notices();
+        for (MissionOutcome outcome : new MissionOutcome[] {MissionOutcome.FILLED_HERE, MissionOutcome.CANCELLED, MissionOutcome.EXPIRED}) {
+            all.put("missionClosed." + outcome, l -> n.missionClosed(profile(l), mission(l), outcome, "https://web.example/me?token=c",
+                    "https://web.example/unsubscribe?token=b", "https://api.example/unsubscribe?token=b"));
+        }
+        all.put("followUp", l -> n.followUp(mission(l), List.of(new Notices.Interested(SCRIPT + " " + EMOJI, "ana@example.org")),
+                "https://web.example/manage-mission?token=a"));
+        all.put("lastNotice", l -> n.lastNotice(mission(l), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 2, 4), 1,
+                "https://web.example/manage-mission?token=a"));
+        all.put("availabilityCheck", l -> n.availabilityCheck(profile(l), 60, LocalDate.of(2027, 3, 29), LocalDate.of(2027, 3, 15),
+                "https://web.example/availability?answer=AVAILABLE&token=a", "https://web.example/availability?answer=PAUSE&token=a",
+                "https://web.example/unsubscribe?token=b", "https://api.example/unsubscribe?token=b"));
+        all.put("availabilityPaused", l -> n.paused(profile(l), "https://web.example/availability?answer=AVAILABLE&token=a",
+                "https://web.example/unsubscribe?token=b", "https://api.example/unsubscribe?token=b"));
         return all.entrySet().stream().flatMap(entry -> Stream.of("fr", "en")
                 .map(locale -> new Object[] {entry.getKey(), locale, entry.getValue().apply(locale)}));
     }

@@ -75,8 +75,8 @@ class BusinessMetricsIT {
 
         missions.review(new ReviewMission(id, tokens.mint(Purpose.REVIEW, id), true, null));
         String manage = tokens.mint(Purpose.MANAGE_MISSION, id);
-        missions.close(id, manage);
-        assertThatThrownBy(() -> missions.close(id, manage)).isInstanceOf(ConflictException.class);
+        missions.close(id, manage, null);
+        assertThatThrownBy(() -> missions.close(id, manage, null)).isInstanceOf(ConflictException.class);
 
         assertThat(counted()).isEqualTo(Map.of("MissionsSubmitted", 1L, "MissionsPublished", 1L, "MissionsClosed", 1L));
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.socialdeclik.shared.domain.Conflict;
 import org.socialdeclik.shared.domain.Mission;
+import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
@@ -124,14 +125,15 @@ public final class InMemoryStore implements MissionRepository, ProfileRepository
     }
 
     @Override
-    public StoredMission close(String id, Instant now) {
+    public StoredMission close(String id, MissionOutcome outcome, Instant now, List<OutboxEntry> emails) {
         StoredMission current = findMission(id).orElseThrow(() -> new NotFoundException("mission"));
         if (current.status() == MissionStatus.CLOSED || current.status() == MissionStatus.REJECTED) {
             throw new ConflictException(Conflict.ALREADY_CLOSED);
         }
         StoredMission closed = new StoredMission(current.mission(), MissionStatus.CLOSED, current.createdAt(), now,
-                current.reviewReason());
+                current.reviewReason(), outcome);
         missions.put(id, closed);
+        emails.forEach(email -> enqueue(email, now));
         return closed;
     }
 

@@ -1,0 +1,70 @@
+package org.socialdeclik.shared.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.socialdeclik.shared.domain.MissionStatus;
+import org.socialdeclik.shared.domain.ProfileStatus;
+import org.socialdeclik.shared.email.EmailMessage;
+import org.socialdeclik.shared.email.Notices;
+import org.socialdeclik.shared.ports.MissionActivity;
+import org.socialdeclik.shared.ports.MissionRepository;
+import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.ProfileRepository;
+import org.socialdeclik.shared.ports.StoredMission;
+import org.socialdeclik.shared.ports.StoredProfile;
+import org.socialdeclik.shared.token.Purpose;
+import org.socialdeclik.shared.token.Tokens;
+
+/**
+ * Renders the notices of the loop after the first email (issue 11) from their outbox items, as
+ * {@link NotificationService} sends them (the same claims, suppression and once-only rule):
+ * each checks, when it is sent, that it still has a reason to go.
+ */
+final class NoticeDelivery {
+    private final MissionRepository missions;
+    private final ProfileRepository profiles;
+    private final Notices notices = new Notices();
+    private final Tokens tokens;
+    private final Links links;
+    private final MissionActivity activity;
+
+    NoticeDelivery(MissionRepository missions, ProfileRepository profiles, Tokens tokens, Links links, MissionActivity activity) {
+        this.missions = missions;
+        this.profiles = profiles;
+        this.tokens = tokens;
+        this.links = links;
+        this.activity = activity;
+    }
+
+    List<EmailMessage> render(OutboxEntry entry) {
+        return switch (entry.kind()) {
+            case MISSION_CLOSED -> closed(entry);
+            default -> List.of();
+        };
+    }
+
+    private Optional<StoredMission> mission(OutboxEntry entry) {
+        return missions.findMission(entry.refs().get("missionId"));
+    }
+
+    private Optional<StoredProfile> subscribed(OutboxEntry entry) {
+        return profiles.findProfile(entry.refs().get("profileId"))
+                .filter(p -> p.status() == ProfileStatus.ACTIVE && !p.unsubscribed());
+    }
+
+    private String unsubscribeToken(String profileId) {
+        return tokens.mint(Purpose.UNSUBSCRIBE, profileId);
+    }
+
+    /** The mission a freelancer was interested in closed: only their own name, the mission and why. */
+    private List<EmailMessage> closed(OutboxEntry entry) {
+        Optional<StoredMission> mission = mission(entry).filter(m -> m.status() == MissionStatus.CLOSED);
+        Optional<StoredProfile> profile = subscribed(entry);
+        if (mission.isEmpty() || profile.isEmpty()) {
+            return List.of();
+        }
+        String unsubscribe = unsubscribeToken(profile.get().profile().id());
+        return List.of(notices.missionClosed(profile.get().profile(), mission.get().mission(), mission.get().outcome(),
+                links.page("/me", tokens.mint(Purpose.ACCESS, profile.get().profile().id())), links.page("/unsubscribe", unsubscribe), links.oneClickUnsubscribe(unsubscribe)));
+    }
+}
