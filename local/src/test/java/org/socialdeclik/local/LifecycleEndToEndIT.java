@@ -99,8 +99,13 @@ class LifecycleEndToEndIT {
         return new String[] {submitted.json().get("id").asText(), manage};
     }
 
-    static String interested(String freelancer, String title) throws Exception {
-        String token = tokenOf(awaitEmail(platform, proposalOf(freelancer, title)), "/interest");
+    /** Says "I'm interested" through the link for this mission (a digest may list other missions first). */
+    static String interested(String freelancer, String title, String missionId) throws Exception {
+        String text = awaitEmail(platform, proposalOf(freelancer, title)).get("text").asText();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/interest\\?mission=" + java.util.regex.Pattern.quote(missionId)
+                + "&token=([^\\s&]+)").matcher(text);
+        assertThat(link.find()).as("an interest link for " + missionId + " in " + text).isTrue();
+        String token = java.net.URLDecoder.decode(link.group(1), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(post(platform, "/interests", "{\"token\":\"" + token + "\"}").status()).isEqualTo(202);
         return token;
     }
@@ -115,7 +120,7 @@ class LifecycleEndToEndIT {
         String organisation = "asso-" + UUID.randomUUID() + "@example.org";
         String[] mission = publish(organisation, title);
         for (String freelancer : a) {
-            interested(freelancer, title);
+            interested(freelancer, title, mission[0]);
         }
         Answer view = call(platform, "GET", "/missions/" + mission[0], null, null, mission[1]);
         assertThat(view.json().get("interestCount").asInt()).isEqualTo(2);
@@ -139,8 +144,8 @@ class LifecycleEndToEndIT {
             activeProfile(platform, freelancer);
         }
         String[] mission = publish("asso-" + UUID.randomUUID() + "@example.org", title);
-        interested(keen, title);
-        interested(other, title);
+        interested(keen, title, mission[0]);
+        interested(other, title, mission[0]);
         awaitEmail(platform, proposalOf(quiet, title));
 
         Answer closed = post(platform, "/missions/" + mission[0] + "/close",
@@ -157,5 +162,50 @@ class LifecycleEndToEndIT {
         Thread.sleep(1500);
         assertThat(emails(platform)).filteredOn(to(keen, "La mission «")::test).hasSize(1);
         assertThat(emails(platform)).noneMatch(to(quiet, "La mission «"));
+    }
+
+    static Answer runSchedule(String key) throws Exception {
+        Answer ran = post(platform, "/_local/schedules/" + key, "");
+        assertThat(ran.status()).as(ran.body()).isEqualTo(200);
+        return ran;
+    }
+
+    @Test
+    void weeks_later_the_organisation_is_reminded_warned_at_the_deadline_and_the_mission_closes_by_itself() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String title = "Suivi " + UUID.randomUUID();
+        String organisation = "suivi-" + UUID.randomUUID() + "@example.org";
+        String freelancer = "suivi-free-" + UUID.randomUUID() + "@example.org";
+        activeProfile(platform, freelancer);
+        Answer submitted = post(platform, "/missions", missionJson(organisation, title)
+                .replace("\"startDate\": \"2030-02-01\"", "\"startDate\": \"" + today.plusDays(30)
+                        + "\", \"applicationDeadline\": \"" + today.plusDays(10) + "\""));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String missionId = submitted.json().get("id").asText();
+        String manage = tokenOf(awaitEmail(platform, to(organisation, "Nous avons bien reçu votre mission")), "/manage-mission");
+        interested(freelancer, title, missionId);
+
+        // a week after the first interest: one reminder, listing who is interested, with the manage link
+        advanceDays(7);
+        runSchedule("MissionFollowUpFunction/Hourly");
+        var reminder = awaitEmail(platform, to(organisation, "Où en est votre mission"));
+        assertThat(reminder.get("text").asText()).contains(freelancer, "/manage-mission?mission=" + missionId);
+        // the deadline (day 10): one last notice
+        advanceDays(4);
+        runSchedule("MissionFollowUpFunction/Hourly");
+        awaitEmail(platform, to(organisation, "Dernier rappel pour votre mission"));
+        assertThat(call(platform, "GET", "/missions/" + missionId, null, null, manage).json().get("status").asText())
+                .isEqualTo("PUBLISHED");
+        // three days later it closes by itself, and the interested freelancer hears it once
+        advanceDays(3);
+        runSchedule("MissionFollowUpFunction/Hourly");
+        Answer view = call(platform, "GET", "/missions/" + missionId, null, null, manage);
+        assertThat(view.json().get("status").asText()).isEqualTo("CLOSED");
+        assertThat(view.json().get("outcome").asText()).isEqualTo("EXPIRED");
+        awaitEmail(platform, to(freelancer, "La mission «"));
+        runSchedule("MissionFollowUpFunction/Hourly");
+        Thread.sleep(1000);
+        assertThat(emails(platform)).filteredOn(to(organisation, "Où en est votre mission")::test).hasSize(1);
+        assertThat(emails(platform)).filteredOn(to(organisation, "Dernier rappel")::test).hasSize(1);
     }
 }

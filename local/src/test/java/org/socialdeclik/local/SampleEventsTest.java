@@ -35,6 +35,7 @@ class SampleEventsTest {
             "matching", "MatchingFunction",
             "notifier", "NotifierFunction",
             "deferred", "DeferredProposalsFunction",
+            "follow-up", "MissionFollowUpFunction",
             "feedback", "EmailFeedbackFunction",
             "recovery", "RecoveryFunction");
 

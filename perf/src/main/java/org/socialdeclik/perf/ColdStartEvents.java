@@ -23,6 +23,7 @@ final class ColdStartEvents {
             "ProfilesFunction", "profiles/create.json",
             "MatchingFunction", "matching/mission-published.json",
             "DeferredProposalsFunction", "deferred/hourly.json",
+            "MissionFollowUpFunction", "follow-up/hourly.json",
             "NotifierFunction", "notifier/verification.json",
             "EmailFeedbackFunction", "feedback/permanent-bounce.json");
 

@@ -2,6 +2,7 @@ package org.socialdeclik.profiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public final class ProfilesHandler extends HttpFunction {
     private static ProfileService wire(Wiring wiring) {
         DynamoStore store = wiring.store();
         return new ProfileService(store.profiles(), store.missions(), store.matches(), wiring.tokens(), wiring.clock(),
-                wiring.missionActivity());
+                wiring.missionActivity(), wiring.calendar(), Duration.ofDays(wiring.env().getInt("FOLLOW_UP_DAYS", 7)));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.socialdeclik.shared.app;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.socialdeclik.shared.domain.MissionStatus;
@@ -7,6 +9,7 @@ import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.email.EmailMessage;
 import org.socialdeclik.shared.email.Notices;
 import org.socialdeclik.shared.ports.MissionActivity;
+import org.socialdeclik.shared.ports.MissionCalendar;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.ProfileRepository;
@@ -39,12 +42,46 @@ final class NoticeDelivery {
     List<EmailMessage> render(OutboxEntry entry) {
         return switch (entry.kind()) {
             case MISSION_CLOSED -> closed(entry);
+            case FOLLOW_UP -> followUp(entry);
+            case LAST_NOTICE -> lastNotice(entry);
             default -> List.of();
         };
     }
 
     private Optional<StoredMission> mission(OutboxEntry entry) {
         return missions.findMission(entry.refs().get("missionId"));
+    }
+
+    private Optional<StoredMission> open(OutboxEntry entry) {
+        return mission(entry).filter(m -> m.status() == MissionStatus.PUBLISHED);
+    }
+
+    private String manageLink(String missionId) {
+        return links.missionPage("/manage-mission", missionId, tokens.mint(Purpose.MANAGE_MISSION, missionId));
+    }
+
+    /** Who is interested (people still there), for the organisation that already has their contact. */
+    private List<EmailMessage> followUp(OutboxEntry entry) {
+        Optional<StoredMission> mission = open(entry);
+        if (mission.isEmpty()) {
+            return List.of();
+        }
+        String missionId = mission.get().mission().id();
+        List<Notices.Interested> interested = new ArrayList<>();
+        for (String profileId : activity.interestedProfiles(missionId)) {
+            profiles.findProfile(profileId).filter(p -> p.status() == ProfileStatus.ACTIVE)
+                    .ifPresent(p -> interested.add(new Notices.Interested(p.profile().displayName(), p.profile().email())));
+        }
+        return interested.isEmpty() ? List.of()
+                : List.of(notices.followUp(mission.get().mission(), interested, manageLink(missionId)));
+    }
+
+    private List<EmailMessage> lastNotice(OutboxEntry entry) {
+        return open(entry).map(m -> {
+            LocalDate day = MissionCalendar.lastNoticeAt(m.mission()).atZone(MissionCalendar.PARIS).toLocalDate();
+            return List.of(notices.lastNotice(m.mission(), day, day.plusDays(FollowUpService.GRACE.toDays()),
+                    activity.counts(m.mission().id()).interested(), manageLink(m.mission().id())));
+        }).orElse(List.of());
     }
 
     private Optional<StoredProfile> subscribed(OutboxEntry entry) {

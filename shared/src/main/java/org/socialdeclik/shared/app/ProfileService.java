@@ -1,6 +1,7 @@
 package org.socialdeclik.shared.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.ConflictException;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.MissionActivity;
+import org.socialdeclik.shared.ports.MissionCalendar;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
@@ -35,9 +37,20 @@ public final class ProfileService {
     private final Tokens tokens;
     private final Clock clock;
     private final MissionActivity activity;
+    private final MissionCalendar calendar;
+    private final Duration followUpAfter;
 
+    /** Without a mission calendar: interests plan no follow-up. */
     public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
                           Tokens tokens, Clock clock, MissionActivity activity) {
+        this(profiles, missions, matches, tokens, clock, activity, null, Duration.ZERO);
+    }
+
+    /** {@code followUpAfter}: how long after an interest the organisation hears from us (FOLLOW_UP_DAYS). */
+    public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
+                          Tokens tokens, Clock clock, MissionActivity activity, MissionCalendar calendar, Duration followUpAfter) {
+        this.calendar = calendar;
+        this.followUpAfter = followUpAfter;
         this.profiles = profiles;
         this.missions = missions;
         this.matches = matches;
@@ -170,7 +183,13 @@ public final class ProfileService {
         if (mission.status() != MissionStatus.PUBLISHED) {
             throw new ConflictException(Conflict.MISSION_NOT_OPEN);
         }
-        if (matches.recordInterest(missionId, profileId, Instant.now(clock))) {
+        Instant now = Instant.now(clock);
+        if (calendar != null) {
+            // planned first, so a recorded interest always has its follow-up; the first one due
+            // sends it (one per mission), the others find it sent
+            calendar.plan(MissionCalendar.Step.FOLLOW_UP, missionId, now.plus(followUpAfter));
+        }
+        if (matches.recordInterest(missionId, profileId, now)) {
             BusinessMetrics.count(BusinessMetric.INTERESTS);
         }
     }

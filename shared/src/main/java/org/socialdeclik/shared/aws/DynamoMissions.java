@@ -18,6 +18,7 @@ import org.socialdeclik.shared.domain.MissionOutcome;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.ports.ConflictException;
+import org.socialdeclik.shared.ports.MissionCalendar;
 import org.socialdeclik.shared.ports.MissionRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
 import org.socialdeclik.shared.ports.OutboxEntry;
@@ -52,10 +53,15 @@ public final class DynamoMissions implements MissionRepository {
         table.transact(items);
     }
 
-    /** A published mission's index items, and its matching on the work ledger until it has run. */
+    /**
+     * A published mission's index items, its matching on the work ledger until it has run, and its
+     * last notice on the mission calendar (at the deadline, or the start date).
+     */
     private void openIndex(List<TransactWriteItem> items, Mission mission, Instant now) {
         TableLayout.openMissionItems(MissionCard.of(mission)).forEach(item -> items.add(table.put(item)));
         items.add(table.put(TableLayout.ledgerItem(WorkLedger.Kind.MISSION, mission.id(), now)));
+        items.add(table.put(DynamoMissionCalendar.item(MissionCalendar.Step.LAST_NOTICE, mission.id(),
+                MissionCalendar.lastNoticeAt(mission))));
     }
 
     @Override

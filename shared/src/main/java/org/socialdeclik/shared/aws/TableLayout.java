@@ -82,7 +82,7 @@ public final class TableLayout {
     /** The {@code entity} attribute of each kind of item. */
     public enum Entity {
         MISSION, OPEN_MISSION, MATCH, INTEREST, PROFILE, PROFILE_SKILL, PROPOSED, INTERESTED, EMAIL, OUTBOX,
-        DUE, TODO, SUPPRESSED;
+        DUE, TODO, SUPPRESSED, WHEN;
 
         /** The entity an item names, or null for none this layout knows. */
         public static Entity of(String name) {

@@ -53,6 +53,11 @@ public final class Wiring {
         return new DynamoAdmin(clients.dynamoDb(), env.require("TABLE_NAME"));
     }
 
+    /** What is due for missions after they are published (follow-up, last notice, closing by itself). */
+    public DynamoMissionCalendar calendar() {
+        return new DynamoMissionCalendar(new DynamoTable(clients.dynamoDb(), env.require("TABLE_NAME")));
+    }
+
     public Tokens tokens() {
         try (var secrets = clients.secretsManager()) {
             return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), clock());

@@ -29,7 +29,7 @@ public final class Notices {
         String key = outcome == null ? "closed.other" : outcome.filled() ? "closed.filled"
                 : outcome == MissionOutcome.CANCELLED ? "closed.cancelled" : "closed.other";
         return notice(w, profile.email(), w.text("closed.subject", mission.title()), w.text("hello", profile.firstName()),
-                List.of(w.text(key, mission.title(), mission.organization().name()), w.lookup("closed.thanks")), List.of(),
+                List.of(w.text(key, mission.title(), mission.organization().name()), w.lookup("closed.thanks")), List.of(), null,
                 new Action(w.lookup("closed.action"), meLink), null, "footer.freelancer", unsubscribeLink, oneClickUrl);
     }
 
@@ -40,8 +40,8 @@ public final class Notices {
         interested.forEach(person -> items.add(person.name() + " (" + person.email() + ")"));
         return notice(w, mission.organization().email(), w.text("followUp.subject", mission.title()),
                 w.text("hello", mission.organization().name()),
-                List.of(w.text("followUp.intro", mission.title(), w.count("freelancers", interested.size())), w.lookup("followUp.ask")),
-                items, new Action(w.lookup("report.action"), manageLink), null, "footer.organization", null, null);
+                List.of(w.text("followUp.intro", mission.title(), w.count("freelancers", interested.size()))),
+                items, w.lookup("followUp.ask"), new Action(w.lookup("report.action"), manageLink), null, "footer.organization", null, null);
     }
 
     /** To the organisation at the deadline (or start date): it closes by itself on {@code closesOn}. */
@@ -54,7 +54,7 @@ public final class Notices {
         }
         paragraphs.add(w.lookup("lastNotice.ask"));
         return notice(w, mission.organization().email(), w.text("lastNotice.subject", mission.title()),
-                w.text("hello", mission.organization().name()), paragraphs, List.of(),
+                w.text("hello", mission.organization().name()), paragraphs, List.of(), null,
                 new Action(w.lookup("report.action"), manageLink), null, "footer.organization", null, null);
     }
 
@@ -64,7 +64,7 @@ public final class Notices {
         Words w = Words.of(profile.locale());
         return notice(w, profile.email(), w.lookup("availability.subject"), w.text("hello", profile.firstName()),
                 List.of(w.text("availability.intro", w.count("days", quietDays)), w.text("availability.pauseHint", w.date(pauseUntil)),
-                        w.text("availability.noAnswer", w.date(answerBy))), List.of(),
+                        w.text("availability.noAnswer", w.date(answerBy))), List.of(), null,
                 new Action(w.lookup("availability.yes"), availableLink), new Action(w.lookup("availability.pause"), pauseLink),
                 "footer.freelancer", unsubscribeLink, oneClickUrl);
     }
@@ -73,12 +73,12 @@ public final class Notices {
     public EmailMessage paused(Profile profile, String resumeLink, String unsubscribeLink, String oneClickUrl) {
         Words w = Words.of(profile.locale());
         return notice(w, profile.email(), w.lookup("paused.subject"), w.text("hello", profile.firstName()),
-                List.of(w.lookup("paused.intro"), w.lookup("paused.resume")), List.of(),
+                List.of(w.lookup("paused.intro"), w.lookup("paused.resume")), List.of(), null,
                 new Action(w.lookup("paused.action"), resumeLink), null, "footer.freelancer", unsubscribeLink, oneClickUrl);
     }
 
     private static EmailMessage notice(Words w, String to, String subject, String hello, List<String> paragraphs,
-                                       List<String> items, Action first, Action second, String why,
+                                       List<String> items, String closing, Action first, Action second, String why,
                                        String unsubscribeLink, String oneClickUrl) {
         String action = first == null ? null : first.label();
         String url = first == null ? null : first.url();
@@ -86,10 +86,10 @@ public final class Notices {
         String url2 = second == null ? null : second.url();
         StringOutput html = new StringOutput(8 * 1024);
         org.socialdeclik.shared.email.html.email.JtenoticeGenerated.render(new OwaspHtmlTemplateOutput(html), null, w,
-                subject, hello, paragraphs, items, action, url, action2, url2, why, unsubscribeLink);
+                subject, hello, paragraphs, items, closing, action, url, action2, url2, why, unsubscribeLink);
         StringOutput text = new StringOutput(4 * 1024);
         org.socialdeclik.shared.email.text.email.JtenoticeGenerated.render(text, null, w, hello, paragraphs, items,
-                action, url, action2, url2, why, unsubscribeLink);
+                closing, action, url, action2, url2, why, unsubscribeLink);
         return new EmailMessage(to, Emails.oneLine(subject), text.toString(), html.toString(),
                 oneClickUrl == null ? Map.of() : Emails.unsubscribeHeaders(oneClickUrl));
     }
