@@ -47,7 +47,7 @@ public final class DynamoAdmin implements AdminDesk {
                 .expressionAttributeNames(Map.of("#ms", TableLayout.MISSION_STATUS))
                 .expressionAttributeValues(Map.of(":status", s(status.name()))));
         return items.stream()
-                .map(item -> new Listed(TableLayout.storedMission(item), publishedAt(item)))
+                .map(item -> new Listed(MissionItems.storedMission(item), publishedAt(item)))
                 // the index is eventually consistent: an item whose status moved on since is left out
                 .filter(listed -> listed.stored().status() == status)
                 // ISO instants of different precision do not sort as text: sort by time

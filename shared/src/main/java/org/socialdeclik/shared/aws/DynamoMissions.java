@@ -43,7 +43,7 @@ public final class DynamoMissions implements MissionRepository {
     @Override
     public void submit(Mission mission, MissionStatus status, Instant now, List<OutboxEntry> emails) {
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(table.putNew(TableLayout.missionItem(mission, status, now)));
+        items.add(table.putNew(MissionItems.missionItem(mission, status, now)));
         if (status == MissionStatus.PUBLISHED) {
             openIndex(items, mission, now);
         }
@@ -58,15 +58,15 @@ public final class DynamoMissions implements MissionRepository {
      * last notice on the mission calendar (at the deadline, or the start date).
      */
     private void openIndex(List<TransactWriteItem> items, Mission mission, Instant now) {
-        TableLayout.openMissionItems(MissionCard.of(mission)).forEach(item -> items.add(table.put(item)));
+        MissionItems.openMissionItems(MissionCard.of(mission)).forEach(item -> items.add(table.put(item)));
         items.add(table.put(TableLayout.ledgerItem(WorkLedger.Kind.MISSION, mission.id(), now)));
-        items.add(table.put(DynamoMissionCalendar.item(MissionCalendar.Step.LAST_NOTICE, mission.id(),
+        items.add(table.put(MissionItems.calendarItem(MissionCalendar.Step.LAST_NOTICE, mission.id(),
                 MissionCalendar.lastNoticeAt(mission))));
     }
 
     @Override
     public Optional<StoredMission> findMission(String id) {
-        return table.get(missionKey(id), MAIN).map(TableLayout::storedMission);
+        return table.get(missionKey(id), MAIN).map(MissionItems::storedMission);
     }
 
     @Override

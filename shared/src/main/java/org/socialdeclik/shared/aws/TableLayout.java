@@ -13,17 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.socialdeclik.shared.domain.Mission;
-import org.socialdeclik.shared.domain.MissionOutcome;
-import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.domain.match.MatchReasons;
-import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.domain.match.ProfileCard;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.ProfileRecords;
-import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
 import org.socialdeclik.shared.ports.WorkLedger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       {@code PROFILE#id / INTEREST#missionId}: its side of a proposal and an interest;
  *       {@code EMAIL#sha256(email) / A}: the address's owner</li>
  *   <li>{@code SKILL#skillId / PROFILE#id}: active profile index item, carrying its matching card</li>
- *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card</li>
+ *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card;
+ *       {@code WHEN#day / ms#STEP#missionId}: a step of the mission calendar (the mission's items: {@link MissionItems})</li>
  *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days)</li>
  *   <li>{@code DUE#day / ms#missionId#profileId}: a proposal deferred by the weekly cap</li>
  *   <li>{@code TODO#day / ms#KIND#id}: work not done yet (an email, a mission or profile to match)</li>
@@ -228,35 +225,6 @@ public final class TableLayout {
         item.put(SK, s(sk));
         item.put(ENTITY, s(entity.name()));
         return item;
-    }
-
-    public static Map<String, AttributeValue> missionItem(Mission mission, MissionStatus status, Instant now) {
-        Map<String, AttributeValue> item = item(missionKey(mission.id()), MAIN, Entity.MISSION);
-        item.put(STATUS, s(status.name()));
-        item.put(MISSION_STATUS, s(status.name()));
-        item.put(DOC, s(StoredJson.write(mission)));
-        item.put(CREATED_AT, s(now.toString()));
-        item.put(UPDATED_AT, s(now.toString()));
-        return item;
-    }
-
-    public static StoredMission storedMission(Map<String, AttributeValue> item) {
-        String outcome = text(item, "outcome"); // absent on missions stored before outcomes, or closed without one
-        return new StoredMission(StoredJson.mission(text(item, DOC)), MissionStatus.valueOf(text(item, STATUS)),
-                Instant.parse(text(item, CREATED_AT)), Instant.parse(text(item, UPDATED_AT)), text(item, "reviewReason"),
-                outcome == null ? null : MissionOutcome.valueOf(outcome));
-    }
-
-    /** The open-mission index items of a published mission, one per skill, each with the card. */
-    public static List<Map<String, AttributeValue>> openMissionItems(MissionCard card) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        String json = StoredJson.write(card);
-        for (String skillId : card.skillIds()) {
-            Map<String, AttributeValue> index = item(openKey(skillId), missionKey(card.id()), Entity.OPEN_MISSION);
-            index.put(CARD, s(json));
-            items.add(index);
-        }
-        return items;
     }
 
     /** A newly registered, unverified profile: forgotten after a week unless confirmed. */
