@@ -30,7 +30,15 @@ final class EmailLedger implements AutoCloseable {
     private static final Pattern LINK = Pattern.compile(
             "/(verify|manage-mission|interest)\\?(?:mission=([A-Za-z0-9._~%-]+)&)?token=([A-Za-z0-9._~%-]+)");
 
-    enum Kind { VERIFY, CONFIRMATION, PROPOSAL, OTHER }
+    /**
+     * The subjects of the organisation's matching report (French or English), which links to the
+     * mission's page as the confirmation does: the subject tells them apart.
+     */
+    private static final Pattern REPORT_SUBJECT = Pattern.compile(
+            "^(Votre mission .* a été proposée à |Personne ne correspond encore à votre mission |"
+                    + "Your mission .* was proposed to |Nobody fits your mission )");
+
+    enum Kind { VERIFY, CONFIRMATION, REPORT, PROPOSAL, OTHER }
 
     /** What one email is: the outbox item it stands for (kind, recipient, mission) and its token. */
     record Item(Kind kind, String recipient, String mission) {}
@@ -87,7 +95,7 @@ final class EmailLedger implements AutoCloseable {
                 return;
             }
             for (SentEmail email : fresh) {
-                Classified classified = classify(email.to(), email.text());
+                Classified classified = classify(email.to(), email.subject(), email.text());
                 Item item = classified.item();
                 if (item.kind() == Kind.VERIFY) {
                     verifyToken(item.recipient()).complete(classified.token());
@@ -106,7 +114,7 @@ final class EmailLedger implements AutoCloseable {
 
     record Classified(Item item, String token) {}
 
-    static Classified classify(List<String> to, String text) {
+    static Classified classify(List<String> to, String subject, String text) {
         String recipient = String.join(",", to);
         Matcher link = LINK.matcher(text == null ? "" : text);
         if (!link.find()) {
@@ -114,7 +122,8 @@ final class EmailLedger implements AutoCloseable {
         }
         Kind kind = switch (link.group(1)) {
             case "verify" -> Kind.VERIFY;
-            case "manage-mission" -> Kind.CONFIRMATION;
+            case "manage-mission" -> subject != null && REPORT_SUBJECT.matcher(subject).find() ? Kind.REPORT
+                    : Kind.CONFIRMATION;
             default -> Kind.PROPOSAL;
         };
         String mission = link.group(2) == null ? null : URLDecoder.decode(link.group(2), StandardCharsets.UTF_8);
@@ -142,7 +151,7 @@ final class EmailLedger implements AutoCloseable {
             total++;
             List<String> to = new java.util.ArrayList<>();
             email.path("to").forEach(address -> to.add(address.asText()));
-            Classified classified = classify(to, email.path("text").asText(null));
+            Classified classified = classify(to, email.path("subject").asText(null), email.path("text").asText(null));
             counts.merge(classified.item(), 1, Integer::sum);
             tokens.computeIfAbsent(classified.item(), i -> new HashSet<>()).add(String.valueOf(classified.token()));
             byKind.merge(classified.item().kind(), 1, Integer::sum);

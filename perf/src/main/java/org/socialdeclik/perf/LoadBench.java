@@ -310,8 +310,10 @@ public final class LoadBench {
         for (int i : signedUp) {
             items.add(new EmailLedger.Item(EmailLedger.Kind.VERIFY, data.profileEmail(i), null));
         }
-        missionIds.forEach((cell, id) -> items.add(new EmailLedger.Item(EmailLedger.Kind.CONFIRMATION,
-                data.organizationEmail(cell), id)));
+        missionIds.forEach((cell, id) -> {
+            items.add(new EmailLedger.Item(EmailLedger.Kind.CONFIRMATION, data.organizationEmail(cell), id));
+            items.add(new EmailLedger.Item(EmailLedger.Kind.REPORT, data.organizationEmail(cell), id));
+        });
         for (int i : verified) {
             String mission = missionIds.get(data.cellOf(i));
             if (mission != null) {
