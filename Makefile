@@ -19,7 +19,7 @@ help:
 	@echo "make web-test        the web app's browser tests (headless Chromium, real local stack)"
 	@echo "make endpoint-test   make run on an emulator it did not start (AWS_ENDPOINT_URL), and make token"
 	@echo "make token PURPOSE=review SUBJECT=<id> [EVENT=events/...]   a token signed with the local run's key"
-	@echo "make emails          every email in both languages, as HTML and PNG, in docs/emails/"
+	@echo "make emails          every email in both languages, as HTML and PNG, in web/dist/emails/"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
 	@echo "make redrive [STACK=name]    run the recovery sweep now (the stack's, or the local run's)"
 	@echo "make security-scan   checkov on template.yaml and on the template SAM makes of it"

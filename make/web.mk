@@ -52,10 +52,16 @@ deploy-web:
 	echo "The site is on $$site (calling $$api)"
 
 ## emails: every email, in both languages, with sample data (the real renderer): HTML, text and a
-## PNG at phone width (390 px, the tests' headless Chromium) in docs/emails/, with an index.html
-EMAILS_DIR ?= docs/emails
+## PNG at phone width (390 px, the tests' headless Chromium) in web/dist/emails/, with an index.html.
+## The pictures and the texts are copied to docs/emails/, which git keeps; the HTML stays a build
+## output (each file repeats the shared layout the templates already hold once, and would go stale).
+EMAILS_DIR ?= web/dist/emails
+EMAILS_KEPT ?= docs/emails
 emails: web-deps
 	$(MVN) -q -DskipTests install -pl local -am
 	rm -rf "$(EMAILS_DIR)"
 	java -cp "$(WEB_RUNNER):$$(cat local/target/classpath.txt)" org.socialdeclik.local.EmailGallery "$(EMAILS_DIR)"
 	cd web && node tools/email-shots.mjs "$(CURDIR)/$(EMAILS_DIR)"
+	rm -rf "$(EMAILS_KEPT)" && mkdir -p "$(EMAILS_KEPT)"
+	cp "$(EMAILS_DIR)"/*.png "$(EMAILS_DIR)"/*.txt "$(EMAILS_KEPT)"/
+	@echo "email gallery: $(EMAILS_DIR)/index.html; its pictures and texts are kept in $(EMAILS_KEPT)/"

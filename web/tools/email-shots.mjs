@@ -1,12 +1,12 @@
 // The email gallery's pictures: every HTML email listed in <folder>/emails.json, opened in
 // headless Chromium at phone width (390 px), saved whole as <name>.<lang>.png beside it.
-//   node web/tools/email-shots.mjs docs/emails      (make emails runs it)
+//   cd web && node tools/email-shots.mjs dist/emails      (make emails runs it)
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../test/browser.mjs';
 
-const folder = resolve(process.argv[2] || 'docs/emails');
+const folder = resolve(process.argv[2] || 'dist/emails');
 const listed = JSON.parse(readFileSync(join(folder, 'emails.json'), 'utf8'));
 const browser = await launch();
 try {
