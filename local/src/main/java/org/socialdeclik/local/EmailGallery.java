@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.socialdeclik.shared.domain.Availability;
 import org.socialdeclik.shared.domain.Mission;
@@ -177,8 +178,10 @@ public final class EmailGallery {
     }
 
     private static String headers(EmailMessage email) {
+        // sorted by name: the headers map of some emails has no order, and the kept texts must not
+        // change from one make emails to the next when the email did not
         StringBuilder out = new StringBuilder();
-        email.headers().forEach((name, value) -> out.append(name).append(": ").append(value).append('\n'));
+        new TreeMap<>(email.headers()).forEach((name, value) -> out.append(name).append(": ").append(value).append('\n'));
         return out.toString();
     }
 
