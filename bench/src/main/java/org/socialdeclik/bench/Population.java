@@ -90,6 +90,8 @@ public final class Population {
     private final double[] departmentWeights;
     private final List<Mission> probes;
     private final SortedSet<String> probeSkillIds;
+    /** The probe skills and every skill narrower than one (a probe asking Python reaches Django): who has one is related. */
+    private final Set<String> reachedSkillIds;
 
     public Population() {
         skills = readSkills();
@@ -106,6 +108,9 @@ public final class Population {
             ids.addAll(MissionCard.of(probe).skillIds());
         }
         probeSkillIds = Collections.unmodifiableSortedSet(ids); // sorted: the draws must not depend on hash order
+        Set<String> reached = new TreeSet<>(ids);
+        ids.forEach(id -> reached.addAll(Vocabulary.skills().narrower(id)));
+        reachedSkillIds = Collections.unmodifiableSet(reached);
     }
 
     public List<Mission> probes() {
@@ -114,6 +119,11 @@ public final class Population {
 
     public Set<String> probeSkillIds() {
         return probeSkillIds;
+    }
+
+    /** The probe skills and the skills narrower than them: a profile with none of these is unrelated. */
+    public Set<String> reachedSkillIds() {
+        return reachedSkillIds;
     }
 
     // ---- probe missions -------------------------------------------------------------------------
@@ -201,7 +211,7 @@ public final class Population {
         for (int attempt = 0; ; attempt++) {
             Person person = tryPerson(random, related);
             Set<String> ids = new LinkedHashSet<>(person.card().skillIds());
-            boolean shares = ids.stream().anyMatch(probeSkillIds::contains);
+            boolean shares = ids.stream().anyMatch(reachedSkillIds::contains);
             if (shares == related) {
                 return person;
             }
@@ -307,13 +317,13 @@ public final class Population {
         }
         double total = 0;
         for (int i = 0; i < skills.size(); i++) {
-            if (probeSkillIds.contains(skills.get(i).id()) == probe) {
+            if (!reachedSkillIds.contains(skills.get(i).id())) {
                 total += skillWeights[i];
             }
         }
         double x = random.nextDouble() * total;
         for (int i = 0; i < skills.size(); i++) {
-            if (probeSkillIds.contains(skills.get(i).id()) == probe) {
+            if (!reachedSkillIds.contains(skills.get(i).id())) {
                 x -= skillWeights[i];
                 if (x < 0) {
                     return skills.get(i).id();

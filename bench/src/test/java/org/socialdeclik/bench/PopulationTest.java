@@ -36,7 +36,7 @@ class PopulationTest {
         for (int i = 0; i < 300; i++) {
             Population.Person person = a.next();
             assertThat(b.next()).isEqualTo(person);
-            assertThat(person.card().skillIds()).doesNotContainAnyElementsOf(population.probeSkillIds());
+            assertThat(person.card().skillIds()).doesNotContainAnyElementsOf(population.reachedSkillIds());
         }
     }
 

@@ -22,6 +22,7 @@ import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.match.MatchingSummary;
 import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.domain.match.ProfileCard;
+import org.socialdeclik.shared.domain.vocab.Vocabulary;
 import org.socialdeclik.shared.logging.BusinessMetric;
 import org.socialdeclik.shared.logging.BusinessMetrics;
 import org.socialdeclik.shared.ports.MatchRepository;
@@ -117,7 +118,11 @@ public final class MatchingService {
         Map<String, ProfileCard> candidates = new LinkedHashMap<>();
         List<String> missingSkills = new ArrayList<>();
         for (String skillId : card.skillIds()) {
-            List<ProfileCard> withSkill = profiles.activeProfilesWithSkill(skillId);
+            // who has the skill, then who has a narrower one (Drupal, WordPress ... for a CMS)
+            List<ProfileCard> withSkill = new ArrayList<>(profiles.activeProfilesWithSkill(skillId));
+            for (String narrower : Vocabulary.skills().narrower(skillId)) {
+                withSkill.addAll(profiles.activeProfilesWithSkill(narrower));
+            }
             if (withSkill.isEmpty()) {
                 missingSkills.add(card.wordFor(skillId));
             }
@@ -200,8 +205,13 @@ public final class MatchingService {
         ProfileCard card = ProfileCard.of(profile);
         Map<String, MissionCard> open = new LinkedHashMap<>();
         for (String skillId : card.skillIds()) {
-            for (MissionCard mission : missions.openMissionsWithSkill(skillId)) {
-                open.putIfAbsent(mission.id(), mission);
+            List<String> asked = new ArrayList<>(List.of(skillId));
+            // a mission asking for a broader skill is open to this one too (a CMS for Drupal)
+            asked.addAll(Vocabulary.skills().broader(skillId));
+            for (String id : asked) {
+                for (MissionCard mission : missions.openMissionsWithSkill(id)) {
+                    open.putIfAbsent(mission.id(), mission);
+                }
             }
         }
         LocalDate today = LocalDate.now(clock);

@@ -185,6 +185,8 @@ public final class StoredJson {
         n.put("dailyPay", r.dailyPay());
         number(n, "minimumRate", r.minimumRate());
         n.put("proBono", r.proBono());
+        var related = n.putArray("related");
+        r.related().forEach(x -> related.addObject().put("skill", x.skill()).put("broader", x.broader()));
         return n;
     }
 
@@ -263,7 +265,15 @@ public final class StoredJson {
     static MatchReasons matchReasons(JsonNode n) {
         return new MatchReasons(texts(n, "sharedSkills"), count(n, "missionSkillCount"), texts(n, "sharedCauses"),
                 constant(PlaceFit.class, n, "place"), text(n, "department"), count(n, "dailyPay"),
-                number(n, "minimumRate"), flag(n, "proBono"));
+                number(n, "minimumRate"), flag(n, "proBono"), related(n.get("related")));
+    }
+
+    private static List<MatchReasons.Related> related(JsonNode array) {
+        List<MatchReasons.Related> out = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(x -> out.add(new MatchReasons.Related(text(x, "skill"), text(x, "broader"))));
+        }
+        return out;
     }
 
     private static Organization organization(JsonNode node) {

@@ -152,6 +152,7 @@ final class EmailTexts {
 
         // ---- the reasons, worded for the freelancer
         put("reason.skills", "Compétences en commun", "Skills in common");
+        put("reason.related", "Compétences proches de celles demandées", "Skills close to those asked");
         put("reason.causes", "Causes que vous partagez", "Causes you share");
         put("reason.place", "Lieu", "Where");
         put("reason.pay", "Rémunération", "Pay");

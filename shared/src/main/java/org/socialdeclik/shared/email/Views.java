@@ -90,10 +90,27 @@ final class Views {
         return out;
     }
 
+    /** The profile's skills that are a kind of one the mission asks for, in words: "Drupal, un CMS". */
+    private static void related(MatchReasons r, Words w, List<Line> lines) {
+        if (r.related().isEmpty()) {
+            return;
+        }
+        Vocabulary skills = Vocabulary.skills();
+        List<String> said = new ArrayList<>();
+        for (MatchReasons.Related x : r.related()) {
+            String skill = skills.byId(x.skill()).map(t -> t.label(w.lang())).orElse(x.skill());
+            said.add(skill + ", " + skills.asBroader(x.broader(), w.lang()));
+        }
+        lines.add(Line.of(w.lookup("reason.related"), String.join(w.lang().equals("fr") ? " ; " : "; ", said)));
+    }
+
     /** Why a mission fits, worded for the freelancer it is proposed to. */
     List<Line> reasonsForFreelancer(MatchReasons r, String missionLocale, Words w) {
         List<Line> lines = new ArrayList<>();
-        lines.add(Line.of(w.lookup("reason.skills"), w.list(translated(Vocabulary.skills(), r.sharedSkills(), missionLocale, w))));
+        if (!r.sharedSkills().isEmpty()) {
+            lines.add(Line.of(w.lookup("reason.skills"), w.list(translated(Vocabulary.skills(), r.sharedSkills(), missionLocale, w))));
+        }
+        related(r, w, lines);
         if (!r.sharedCauses().isEmpty()) {
             lines.add(Line.of(w.lookup("reason.causes"), w.list(translated(Vocabulary.causes(), r.sharedCauses(), missionLocale, w))));
         }
@@ -117,7 +134,10 @@ final class Views {
      */
     List<Line> reasonsForOrganization(MatchReasons r, Words w) {
         List<Line> lines = new ArrayList<>();
-        lines.add(Line.of(w.lookup("orgReason.skills"), w.list(r.sharedSkills())));
+        if (!r.sharedSkills().isEmpty()) {
+            lines.add(Line.of(w.lookup("orgReason.skills"), w.list(r.sharedSkills())));
+        }
+        related(r, w, lines);
         if (!r.sharedCauses().isEmpty()) {
             lines.add(Line.of(w.lookup("orgReason.causes"), w.list(r.sharedCauses())));
         }

@@ -83,7 +83,9 @@ class StoredJsonTest {
         }
         for (MatchReasons reasons : List.of(
                 new MatchReasons(List.of("WordPress"), 2, List.of("environnement"), PlaceFit.SAME_REGION, "29", 500, 300, false),
-                new MatchReasons(List.of("SEO"), 1, List.of(), PlaceFit.REMOTE, null, 0, null, true))) {
+                new MatchReasons(List.of("SEO"), 1, List.of(), PlaceFit.REMOTE, null, 0, null, true),
+                new MatchReasons(List.of(), 1, List.of(), PlaceFit.REMOTE, null, 400, null, false,
+                        List.of(new MatchReasons.Related("drupal", "cms"))))) {
             assertThat(StoredJson.write(reasons)).isEqualTo(MAPPER.writeValueAsString(reasons));
             assertThat(StoredJson.matchReasons(StoredJson.write(reasons))).isEqualTo(reasons);
         }
@@ -102,7 +104,8 @@ class StoredJsonTest {
         assertThat(names(profile.get("availability"))).containsExactlyElementsOf(components(Availability.class));
         assertThat(names(Json.parse(StoredJson.write(MissionCard.of(ONSITE))))).containsExactlyElementsOf(components(MissionCard.class));
         assertThat(names(Json.parse(StoredJson.write(ProfileCard.of(FULL))))).containsExactlyElementsOf(components(ProfileCard.class));
-        assertThat(names(Json.parse(StoredJson.write(new MatchReasons(List.of("a"), 1, List.of("b"), PlaceFit.COUNTRY, "29", 1, 1, false)))))
+        assertThat(names(Json.parse(StoredJson.write(new MatchReasons(List.of("a"), 1, List.of("b"), PlaceFit.COUNTRY, "29", 1, 1, false,
+                List.of(new MatchReasons.Related("drupal", "cms")))))))
                 .containsExactlyElementsOf(components(MatchReasons.class));
     }
 

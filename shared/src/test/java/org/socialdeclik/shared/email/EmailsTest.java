@@ -164,6 +164,21 @@ class EmailsTest {
     }
 
     @Test
+    void a_narrower_skill_is_said_in_words_as_a_kind_of_the_one_asked() {
+        MatchReasons reasons = new MatchReasons(List.of("WordPress"), 2, List.of(), PlaceFit.REMOTE, null, 500, null, false,
+                List.of(new MatchReasons.Related("drupal", "cms")));
+
+        EmailMessage fr = emails.proposal(profile("fr"), mission("fr"), reasons, "https://i", "https://u", "https://o");
+        EmailMessage en = emails.proposal(profile("en"), mission("fr"), reasons, "https://i", "https://u", "https://o");
+        EmailMessage org = emails.interestToOrganization(mission("fr"), profile("fr"), reasons);
+
+        assertThat(fr.text()).containsPattern("Compétences proches de celles demandées.:.Drupal, un CMS");
+        assertThat(fr.html()).contains("Drupal, un CMS");
+        assertThat(en.text()).contains("Skills close to those asked: Drupal, a CMS");
+        assertThat(org.text()).contains("Drupal, un CMS");
+    }
+
+    @Test
     void the_introduction_gives_the_organisation_what_it_needs_and_never_the_minimum_rate() {
         Profile ana = new Profile("p1", "ana@example.org", "Anaïs", "Le Gall", "Développeuse WordPress", "Dix ans de sites.",
                 "https://ana.example", List.of("WordPress"), List.of("environnement"), new Place("35", "35000"),

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.socialdeclik.shared.domain.WorkMode;
 import org.socialdeclik.shared.domain.vocab.Department;
 import org.socialdeclik.shared.domain.vocab.Places;
+import org.socialdeclik.shared.domain.vocab.Vocabulary;
 
 /** The rules of matching.md: who may be proposed a mission, and who first. */
 public final class Matcher {
@@ -40,12 +41,17 @@ public final class Matcher {
             return Verdict.no(Miss.DEADLINE);
         }
         List<String> sharedSkills = new ArrayList<>();
+        List<MatchReasons.Related> related = new ArrayList<>();
         for (String id : mission.skillIds()) {
             if (profile.skillIds().contains(id)) {
                 sharedSkills.add(mission.wordFor(id));
+            } else {
+                // a narrower skill answers a broader request (Drupal for a CMS), never the reverse
+                Vocabulary.skills().narrower(id).stream().filter(profile.skillIds()::contains).findFirst()
+                        .ifPresent(narrower -> related.add(new MatchReasons.Related(narrower, id)));
             }
         }
-        if (sharedSkills.isEmpty()) {
+        if (sharedSkills.isEmpty() && related.isEmpty()) {
             return Verdict.no(Miss.SKILLS);
         }
         Optional<PlaceFit> place = place(mission, profile);
@@ -69,7 +75,7 @@ public final class Matcher {
             }
         }
         return new Verdict(new MatchReasons(sharedSkills, mission.skillIds().size(), sharedCauses, place.get(),
-                mission.department(), mission.dailyPay(), profile.minimumRate(), mission.proBono()), null);
+                mission.department(), mission.dailyPay(), profile.minimumRate(), mission.proBono(), related), null);
     }
 
     private Optional<PlaceFit> place(MissionCard mission, ProfileCard profile) {
@@ -100,14 +106,17 @@ public final class Matcher {
     public record Candidate(ProfileCard profile, MatchReasons reasons, Instant lastProposedAt) {}
 
     /**
-     * Best first: share of the mission's skills covered, shared causes, closeness of place, pay
-     * margin; ties go to whoever has waited longest since their last proposal (never = longest).
+     * Best first: share of the mission's skills covered by the skills themselves, then by narrower
+     * ones (so who has the skill asked comes before who has a kind of it), shared causes,
+     * closeness of place, pay margin; ties go to whoever has waited longest since their last
+     * proposal (never = longest).
      */
     public static final Comparator<Candidate> RANKING;
 
     /** How well a candidate fits, best first, before any tie-break (equal here means tied). */
     public static final Comparator<Candidate> FIT = Comparator
             .comparingDouble((Candidate c) -> c.reasons().skillShare()).reversed()
+            .thenComparing(Comparator.comparingDouble((Candidate c) -> c.reasons().relatedShare()).reversed())
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().sharedCauses().size()).reversed())
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().place().closeness()).reversed())
             .thenComparing(Comparator.comparingInt((Candidate c) -> c.reasons().payMargin()).reversed());

@@ -34,12 +34,15 @@ public final class Vocabulary {
     private final List<Term> terms;
     private final Map<String, Term> byId;
     private final Map<String, Term> byKey;
+    private final Relations relations;
 
-    private Vocabulary(String source, List<Term> terms, Map<String, Term> byId, Map<String, Term> byKey) {
+    private Vocabulary(String source, List<Term> terms, Map<String, Term> byId, Map<String, Term> byKey,
+                       Relations relations) {
         this.source = source;
         this.terms = List.copyOf(terms);
         this.byId = Collections.unmodifiableMap(byId);
         this.byKey = Collections.unmodifiableMap(byKey);
+        this.relations = relations;
     }
 
     /** The skills of the digital world, loaded once from {@value #SKILLS_RESOURCE}. */
@@ -66,6 +69,7 @@ public final class Vocabulary {
         List<Term> terms = new ArrayList<>();
         Map<String, Term> byId = new LinkedHashMap<>();
         Map<String, Term> byKey = new LinkedHashMap<>();
+        Relations.Builder relations = new Relations.Builder(resource);
         int index = 0;
         for (JsonNode entry : root) {
             String where = resource + " entry #" + index++;
@@ -78,6 +82,7 @@ public final class Vocabulary {
                 throw new IllegalStateException(where + ": id " + id + " appears twice");
             }
             terms.add(term);
+            relations.read(entry, id, where);
             List<String> keys = new ArrayList<>(List.of(id, term.labelFr(), term.labelEn()));
             JsonNode synonyms = entry.get("synonyms");
             if (synonyms != null) {
@@ -103,7 +108,7 @@ public final class Vocabulary {
                 }
             }
         }
-        return new Vocabulary(resource, terms, byId, byKey);
+        return new Vocabulary(resource, terms, byId, byKey, relations.build(byId.keySet()));
     }
 
     /**
@@ -177,6 +182,27 @@ public final class Vocabulary {
     /** Every known term, in the order of the file. */
     public List<Term> all() {
         return terms;
+    }
+
+    /**
+     * The terms narrower than this one, however far down (CMS: Drupal, WordPress ...), nearest
+     * first; empty for an unknown term or one with nothing under it.
+     */
+    public List<String> narrower(String id) {
+        return relations.narrower(id);
+    }
+
+    /** The terms broader than this one, however far up (Drupal: CMS), nearest first. */
+    public List<String> broader(String id) {
+        return relations.broader(id);
+    }
+
+    /**
+     * How a reason says that something is a kind of this term, in the reader's language:
+     * "un CMS" / "a CMS" ("Drupal, un CMS"); the term's label when the file gives no phrase.
+     */
+    public String asBroader(String id, String locale) {
+        return relations.phrase(id, locale).orElseGet(() -> byId(id).map(t -> t.label(locale)).orElse(id));
     }
 
     @Override
