@@ -45,6 +45,9 @@ w('missions/get.json', http('GET', '/missions/m-demo-1', 'GET /missions/{id}', N
 admin_auth = {"authorization": "Bearer REPLACE_WITH_ADMIN_TOKEN"}
 w('missions/admin-link.json', http('POST', '/admin/link', 'POST /admin/link', {"email": "admin@socialdeclik.example", "locale": "fr"}))
 w('missions/admin-missions.json', http('GET', '/admin/missions', 'GET /admin/missions', None, query={"status": "PENDING_REVIEW"}, headers=admin_auth))
+w('missions/admin-vocabulary-unknown.json', http('GET', '/admin/vocabulary/unknown', 'GET /admin/vocabulary/unknown', None, headers=admin_auth))
+w('missions/admin-vocabulary-synonym.json', http('POST', '/admin/vocabulary', 'POST /admin/vocabulary', {"kind": "skill", "text": "UX/UI", "mapTo": "ux-design"}, headers=admin_auth))
+w('missions/admin-vocabulary-term.json', http('POST', '/admin/vocabulary', 'POST /admin/vocabulary', {"kind": "skill", "term": {"id": "scribus", "fr": "Scribus (mise en page)", "en": "Scribus (desktop publishing)", "synonyms": ["Scribus"]}}, headers=admin_auth))
 w('missions/review-by-admin.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"decision": "APPROVE"}, {"id": "m-demo-1"}, headers=admin_auth))
 w('profiles/create.json', http('POST', '/profiles', 'POST /profiles', profile))
 badp = copy.deepcopy(profile); badp['email'] = 'not-an-email'; badp['consent'] = False; badp['minimumRate'] = 900; badp['location'] = {"postalCode": "99999"}

@@ -12,6 +12,7 @@ import org.socialdeclik.shared.api.HttpResponse;
 import org.socialdeclik.shared.api.Requests;
 import org.socialdeclik.shared.app.AdminService;
 import org.socialdeclik.shared.app.AdminSession;
+import org.socialdeclik.shared.app.VocabularyService;
 import org.socialdeclik.shared.domain.FieldError;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.token.TokenException;
@@ -28,9 +29,19 @@ final class AdminRoutes {
             MissionStatus.CLOSED);
 
     private final AdminService admins;
+    private final VocabularyRoutes vocabulary;
 
-    AdminRoutes(AdminService admins) {
+    AdminRoutes(AdminService admins, VocabularyService vocabulary) {
         this.admins = admins;
+        this.vocabulary = new VocabularyRoutes(vocabulary);
+    }
+
+    HttpResponse unknownWords(HttpRequest request) {
+        return vocabulary.unknown(session(request), request);
+    }
+
+    HttpResponse teach(HttpRequest request) {
+        return vocabulary.teach(session(request), request);
     }
 
     HttpResponse link(HttpRequest request) {

@@ -15,6 +15,8 @@ import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.MissionService;
 import org.socialdeclik.shared.app.ReviewMission;
 import org.socialdeclik.shared.app.SubmitMission;
+import org.socialdeclik.shared.app.VocabularyService;
+import org.socialdeclik.shared.ports.VocabularyBook;
 import org.socialdeclik.shared.aws.Wiring;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Mission;
@@ -31,6 +33,7 @@ public final class MissionsHandler extends HttpFunction {
 
     private final MissionService service;
     private final AdminRoutes admin;
+    private final VocabularyService vocabulary;
     private final Clock clock;
     private Priming priming;
     private final Map<String, Route> routes;
@@ -56,13 +59,15 @@ public final class MissionsHandler extends HttpFunction {
     private MissionsHandler(Wiring wiring, Tokens tokens) {
         this(new MissionService(wiring.store().missions(), tokens, wiring.clock(), wiring.moderation(),
                 wiring.missionActivity()), new AdminService(wiring.adminDesk(), wiring.missionActivity(), tokens,
-                wiring.adminEmails(), wiring.clock()), wiring.clock());
+                wiring.adminEmails(), wiring.clock()), new VocabularyService(wiring.vocabularyBook(), wiring.clock()),
+                wiring.clock());
     }
 
     /** {@code clock} tells the validation what today is (a start date may not be past). */
-    public MissionsHandler(MissionService service, AdminService admins, Clock clock) {
+    public MissionsHandler(MissionService service, AdminService admins, VocabularyService vocabulary, Clock clock) {
         this.service = service;
-        this.admin = new AdminRoutes(admins);
+        this.vocabulary = vocabulary;
+        this.admin = new AdminRoutes(admins, vocabulary);
         this.clock = clock;
         this.routes = Map.of(
                 "POST /missions", this::submit,
@@ -70,7 +75,9 @@ public final class MissionsHandler extends HttpFunction {
                 "POST /missions/{id}/close", this::close,
                 "GET /missions/{id}", this::show,
                 "POST /admin/link", admin::link,
-                "GET /admin/missions", admin::missions);
+                "GET /admin/missions", admin::missions,
+                "GET /admin/vocabulary/unknown", admin::unknownWords,
+                "POST /admin/vocabulary", admin::teach);
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */
@@ -86,6 +93,9 @@ public final class MissionsHandler extends HttpFunction {
     private HttpResponse submit(HttpRequest request) {
         SubmitMission command = new SubmitMission(Requests.mission(Ids.newId(), request.json(), request.messages(), clock));
         MissionService.Submitted submitted = service.submit(command);
+        // the words no term knew are counted for the admins' desk
+        vocabulary.noteUnknown(VocabularyBook.Kind.SKILL, command.mission().skills(), "MISSION#" + submitted.id());
+        vocabulary.noteUnknown(VocabularyBook.Kind.CAUSE, command.mission().causes(), "MISSION#" + submitted.id());
         return HttpResponse.json(202, Map.of("id", submitted.id(), "status", submitted.status().name()));
     }
 

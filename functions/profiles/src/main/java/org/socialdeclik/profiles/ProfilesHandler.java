@@ -21,7 +21,9 @@ import org.socialdeclik.shared.app.ProfileService;
 import org.socialdeclik.shared.app.RegisterProfile;
 import org.socialdeclik.shared.app.UpdateProfile;
 import org.socialdeclik.shared.aws.DynamoStore;
+import org.socialdeclik.shared.app.VocabularyService;
 import org.socialdeclik.shared.aws.Wiring;
+import org.socialdeclik.shared.ports.VocabularyBook;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.vocab.Term;
@@ -40,6 +42,7 @@ public final class ProfilesHandler extends HttpFunction {
 
     private final ProfileService service;
     private final Clock clock;
+    private final VocabularyService vocabulary;
     private Priming priming;
     private final Map<String, Route> routes = Map.of(
             "POST /profiles", this::register,
@@ -67,17 +70,29 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private ProfilesHandler(Wiring wiring) {
-        this(wire(wiring), wiring.clock());
+        this(wire(wiring), new VocabularyService(wiring.vocabularyBook(), wiring.clock()), wiring.clock());
     }
 
     public ProfilesHandler(ProfileService service) {
-        this(service, Clock.systemUTC());
+        this(service, null, Clock.systemUTC());
     }
 
-    /** {@code clock} tells the validation what today is. */
-    public ProfilesHandler(ProfileService service, Clock clock) {
+    /**
+     * {@code clock} tells the validation what today is; {@code vocabulary} counts the words no
+     * term knew (null: not counted).
+     */
+    public ProfilesHandler(ProfileService service, VocabularyService vocabulary, Clock clock) {
         this.service = service;
+        this.vocabulary = vocabulary;
         this.clock = clock;
+    }
+
+    /** The words of a stored profile that no term knew, counted for the admins' desk. */
+    private void noteUnknown(Profile profile) {
+        if (vocabulary != null) {
+            vocabulary.noteUnknown(VocabularyBook.Kind.SKILL, profile.skills(), "PROFILE#" + profile.id());
+            vocabulary.noteUnknown(VocabularyBook.Kind.CAUSE, profile.causes(), "PROFILE#" + profile.id());
+        }
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */
@@ -112,7 +127,9 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private HttpResponse register(HttpRequest request) {
-        service.register(new RegisterProfile(Requests.profile(Ids.newId(), null, request.json(), request.messages(), clock)));
+        Profile profile = Requests.profile(Ids.newId(), null, request.json(), request.messages(), clock);
+        service.register(new RegisterProfile(profile));
+        noteUnknown(profile);
         return HttpResponse.json(202, Map.of("status", "PENDING_VERIFICATION"));
     }
 
@@ -147,6 +164,7 @@ public final class ProfilesHandler extends HttpFunction {
         StoredProfile owner = service.signedIn(request.bearerToken());
         Profile edited = Requests.profile(owner.profile().id(), owner.profile().email(), request.json(), request.messages(), clock);
         StoredProfile updated = service.update(new UpdateProfile(owner, edited, Requests.subscribed(request.json())));
+        noteUnknown(edited);
         return HttpResponse.json(200, view(updated, service.records(updated)));
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.socialdeclik.shared.domain.vocab.Learning;
 import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.lambda.EventJson;
@@ -63,6 +64,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         MDC.put("route", routeKey);
         Messages messages = Messages.forLocale(acceptLanguage(event.getHeaders()));
         HttpResponse response;
+        Learning.refresh(); // the words the admins taught, read again when stale
         try {
             Route route = routes().get(routeKey);
             if (route == null) {

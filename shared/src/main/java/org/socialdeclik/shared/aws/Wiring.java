@@ -7,6 +7,7 @@ import org.socialdeclik.shared.app.Links;
 import org.socialdeclik.shared.app.MatchingService;
 import org.socialdeclik.shared.app.NotificationService;
 import org.socialdeclik.shared.domain.match.Matcher;
+import org.socialdeclik.shared.domain.vocab.Learning;
 import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.config.Env;
 import org.socialdeclik.shared.config.TimeSource;
@@ -25,6 +26,16 @@ public final class Wiring {
     public Wiring(Env env) {
         this.env = env;
         this.clients = new AwsClients(env);
+        // every function understands the words the admins taught, read from the table when stale
+        env.get("TABLE_NAME").ifPresent(table -> Learning.learnFrom(vocabularyBook(), LEARNT_REFRESH));
+    }
+
+    /** How old the learnt words may get before a function reads them again. */
+    static final java.time.Duration LEARNT_REFRESH = java.time.Duration.ofSeconds(30);
+
+    /** The vocabularies' book: unknown words counted, words the admins taught. */
+    public DynamoVocabulary vocabularyBook() {
+        return new DynamoVocabulary(clients.dynamoDb(), env.require("TABLE_NAME"));
     }
 
     /** The time every use case of this function takes (the system's, or the local run's: {@link TimeSource}). */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.socialdeclik.shared.domain.vocab.Learning;
 import org.socialdeclik.shared.logging.Invocation;
 
 /**
@@ -26,6 +27,7 @@ public abstract class ScheduledFunction implements RequestStreamHandler {
     /** The same, for callers in the same JVM (tests, priming, the local run); the event is not used. */
     public String handleRequest(ScheduledEvent event, Context context) {
         try (Invocation ignored = Invocation.start(context)) {
+            Learning.refresh(); // the words the admins taught, read again when stale
             return run(context);
         }
     }

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.socialdeclik.shared.aws.TableLayout;
+import org.socialdeclik.shared.domain.vocab.Learning;
 import org.socialdeclik.shared.logging.Invocation;
 import org.socialdeclik.shared.lambda.EventJson;
 
@@ -46,6 +47,7 @@ public abstract class StreamFunction implements RequestStreamHandler {
     /** The same, on an event already read: for callers in the same JVM (tests, priming). */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation ignored = Invocation.start(context)) {
+            Learning.refresh(); // the words the admins taught, read again when stale
             return StreamsEventResponse.builder().withBatchItemFailures(handleAll(event)).build();
         }
     }

@@ -45,14 +45,64 @@ public final class Vocabulary {
         this.relations = relations;
     }
 
-    /** The skills of the digital world, loaded once from {@value #SKILLS_RESOURCE}. */
+    /**
+     * The skills of the digital world: the file {@value #SKILLS_RESOURCE}, loaded once, with what
+     * the admins taught it since ({@link Learning}).
+     */
     public static Vocabulary skills() {
+        return Learning.skills();
+    }
+
+    /** The causes of the social and solidarity economy ({@value #CAUSES_RESOURCE}), with what was learnt. */
+    public static Vocabulary causes() {
+        return Learning.causes();
+    }
+
+    /** The skills of the file alone. */
+    static Vocabulary fileSkills() {
         return Skills.INSTANCE;
     }
 
-    /** The causes of the social and solidarity economy, loaded once from {@value #CAUSES_RESOURCE}. */
-    public static Vocabulary causes() {
+    /** The causes of the file alone. */
+    static Vocabulary fileCauses() {
         return Causes.INSTANCE;
+    }
+
+    /**
+     * This vocabulary with learnt words: new terms (their labels and synonyms as keys), then
+     * texts made synonyms of a term. A learnt word that would lead to two terms, or a term whose
+     * id is taken, is left out (the admins' desk refuses them before they are stored).
+     */
+    public Vocabulary withLearned(List<Learning.NewTerm> newTerms, Map<String, String> synonyms) {
+        if (newTerms.isEmpty() && synonyms.isEmpty()) {
+            return this;
+        }
+        List<Term> allTerms = new ArrayList<>(terms);
+        Map<String, Term> ids = new LinkedHashMap<>(byId);
+        Map<String, Term> keys = new LinkedHashMap<>(byKey);
+        for (Learning.NewTerm learnt : newTerms) {
+            if (ids.containsKey(learnt.id()) || !ID.matcher(learnt.id()).matches()) {
+                continue;
+            }
+            Term term = new Term(learnt.id(), learnt.fr(), learnt.en(), true);
+            List<String> written = new ArrayList<>(List.of(learnt.id(), learnt.fr(), learnt.en()));
+            written.addAll(learnt.synonyms());
+            List<String> normal = written.stream().map(Vocabulary::normalise).filter(k -> !k.isEmpty()).toList();
+            if (normal.stream().anyMatch(k -> keys.containsKey(k) && !keys.get(k).id().equals(learnt.id()))) {
+                continue;
+            }
+            ids.put(term.id(), term);
+            allTerms.add(term);
+            normal.forEach(k -> keys.put(k, term));
+        }
+        synonyms.forEach((text, id) -> {
+            String key = normalise(text);
+            Term term = ids.get(id);
+            if (term != null && !key.isEmpty() && !keys.containsKey(key)) {
+                keys.put(key, term);
+            }
+        });
+        return new Vocabulary(source + " + learnt", allTerms, ids, keys, relations);
     }
 
     /**
