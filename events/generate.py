@@ -48,6 +48,7 @@ w('missions/admin-missions.json', http('GET', '/admin/missions', 'GET /admin/mis
 w('missions/admin-vocabulary-unknown.json', http('GET', '/admin/vocabulary/unknown', 'GET /admin/vocabulary/unknown', None, headers=admin_auth))
 w('missions/admin-vocabulary-synonym.json', http('POST', '/admin/vocabulary', 'POST /admin/vocabulary', {"kind": "skill", "text": "UX/UI", "mapTo": "ux-design"}, headers=admin_auth))
 w('missions/admin-vocabulary-term.json', http('POST', '/admin/vocabulary', 'POST /admin/vocabulary', {"kind": "skill", "term": {"id": "scribus", "fr": "Scribus (mise en page)", "en": "Scribus (desktop publishing)", "synonyms": ["Scribus"]}}, headers=admin_auth))
+w('missions/admin-stats.json', http('GET', '/admin/stats', 'GET /admin/stats', None, headers=admin_auth))
 w('missions/review-by-admin.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"decision": "APPROVE"}, {"id": "m-demo-1"}, headers=admin_auth))
 w('profiles/create.json', http('POST', '/profiles', 'POST /profiles', profile))
 badp = copy.deepcopy(profile); badp['email'] = 'not-an-email'; badp['consent'] = False; badp['minimumRate'] = 900; badp['location'] = {"postalCode": "99999"}
@@ -81,6 +82,22 @@ def outbox(oid, kind, refs, seq):
     new = {"pk": S("OUTBOX#" + oid), "sk": S("A"), "entity": S("OUTBOX"), "kind": S(kind), "refs": {"M": {k: S(v) for k,v in refs.items()}},
            "state": S("PENDING"), "createdAt": S("2026-11-27T20:05:00Z"), "ttl": {"N": "1798401900"}}
     return rec("INSERT", keys, new, None, seq)
+# what the admins' counters are kept from (StatsFunction): each record has its own eventID, the key of "counted once"
+def srec(event_id, *args, **kwargs):
+    r = rec(*args, **kwargs); r["eventID"] = event_id; return r
+mins = dict(mold); mins["missionStatus"] = S("PENDING_REVIEW")
+matchkeys = {"pk": S("MISSION#m-demo-1"), "sk": S("MATCH#p-demo-1")}
+matchnew = {"pk": S("MISSION#m-demo-1"), "sk": S("MATCH#p-demo-1"), "entity": S("MATCH"), "missionId": S("m-demo-1"),
+            "profileId": S("p-demo-1"), "state": S("PROPOSED"), "createdAt": S("2026-11-27T20:06:00Z")}
+intkeys = {"pk": S("MISSION#m-demo-1"), "sk": S("INTEREST#p-demo-1")}
+intnew = {"pk": S("MISSION#m-demo-1"), "sk": S("INTEREST#p-demo-1"), "entity": S("INTEREST"), "missionId": S("m-demo-1"),
+          "profileId": S("p-demo-1"), "createdAt": S("2026-11-28T09:00:00Z")}
+w('stats/changes.json', {"Records": [
+    srec("5a1e0c4b0d5e4c1e9f00000000000001", "INSERT", mkeys, mins, None, "300000000000000000001"),
+    srec("5a1e0c4b0d5e4c1e9f00000000000002", "MODIFY", mkeys, mnew, mins, "300000000000000000002"),
+    srec("5a1e0c4b0d5e4c1e9f00000000000003", "MODIFY", pkeys, pnew, pold, "300000000000000000003"),
+    srec("5a1e0c4b0d5e4c1e9f00000000000004", "INSERT", matchkeys, matchnew, None, "300000000000000000004"),
+    srec("5a1e0c4b0d5e4c1e9f00000000000005", "INSERT", intkeys, intnew, None, "300000000000000000005")]})
 w('notifier/proposal.json', {"Records": [outbox("PROPOSAL#m-demo-1#p-demo-1", "PROPOSAL", {"missionId": "m-demo-1", "profileId": "p-demo-1"}, "200000000000000000001")]})
 w('notifier/verification.json', {"Records": [outbox("VERIFY#p-demo-1", "VERIFY", {"profileId": "p-demo-1"}, "200000000000000000002")]})
 w('notifier/mission-confirmation-and-review.json', {"Records": [

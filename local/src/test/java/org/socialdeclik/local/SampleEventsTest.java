@@ -37,7 +37,8 @@ class SampleEventsTest {
             "deferred", "DeferredProposalsFunction",
             "follow-up", "MissionFollowUpFunction",
             "feedback", "EmailFeedbackFunction",
-            "recovery", "RecoveryFunction");
+            "recovery", "RecoveryFunction",
+            "stats", "StatsFunction");
 
     private static final Path TEMPLATE = SamTemplate.find(Path.of("")).orElseThrow();
     private static final Path EVENTS = TEMPLATE.toAbsolutePath().getParent().resolve("events");

@@ -12,6 +12,7 @@ import org.socialdeclik.shared.api.HttpResponse;
 import org.socialdeclik.shared.api.Requests;
 import org.socialdeclik.shared.app.AdminService;
 import org.socialdeclik.shared.app.AdminSession;
+import org.socialdeclik.shared.app.StatsService;
 import org.socialdeclik.shared.app.VocabularyService;
 import org.socialdeclik.shared.domain.FieldError;
 import org.socialdeclik.shared.domain.MissionStatus;
@@ -30,10 +31,43 @@ final class AdminRoutes {
 
     private final AdminService admins;
     private final VocabularyRoutes vocabulary;
+    private final StatsService stats;
 
-    AdminRoutes(AdminService admins, VocabularyService vocabulary) {
+    AdminRoutes(AdminService admins, VocabularyService vocabulary, StatsService stats) {
         this.admins = admins;
         this.vocabulary = new VocabularyRoutes(vocabulary);
+        this.stats = stats;
+    }
+
+    /** The platform's pulse: counts kept from the stream, read in one query. */
+    HttpResponse stats(HttpRequest request) {
+        StatsService.Stats s = stats.read(session(request));
+        Map<String, Object> missions = new java.util.LinkedHashMap<>();
+        missions.put("submitted", s.submitted());
+        missions.put("published", s.published());
+        missions.put("closedByOutcome", s.closedByOutcome());
+        missions.put("withInterest", s.missionsWithInterest());
+        Map<String, Object> freelancers = new java.util.LinkedHashMap<>();
+        freelancers.put("verified", s.verified());
+        freelancers.put("byRegion", s.byRegion().stream().map(AdminRoutes::count).toList());
+        freelancers.put("topSkills", s.topSkills().stream().map(AdminRoutes::count).toList());
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("missions", missions);
+        answer.put("freelancers", freelancers);
+        answer.put("proposals", s.proposals());
+        answer.put("interests", s.interests());
+        answer.put("interestRate", s.interestRate());
+        answer.put("medianHoursToFirstInterest", s.medianHoursToFirstInterest());
+        return HttpResponse.json(200, answer);
+    }
+
+    private static Map<String, Object> count(StatsService.Count c) {
+        Map<String, Object> line = new java.util.LinkedHashMap<>();
+        line.put("code", c.code());
+        line.put("fr", c.fr());
+        line.put("en", c.en());
+        line.put("count", c.count());
+        return line;
     }
 
     HttpResponse unknownWords(HttpRequest request) {

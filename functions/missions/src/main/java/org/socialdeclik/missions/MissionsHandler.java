@@ -14,7 +14,9 @@ import org.socialdeclik.shared.app.AdminService;
 import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.MissionService;
 import org.socialdeclik.shared.app.ReviewMission;
+import org.socialdeclik.shared.app.StatsService;
 import org.socialdeclik.shared.app.SubmitMission;
+import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.app.VocabularyService;
 import org.socialdeclik.shared.ports.VocabularyBook;
 import org.socialdeclik.shared.aws.Wiring;
@@ -60,14 +62,15 @@ public final class MissionsHandler extends HttpFunction {
         this(new MissionService(wiring.store().missions(), tokens, wiring.clock(), wiring.moderation(),
                 wiring.missionActivity()), new AdminService(wiring.adminDesk(), wiring.missionActivity(), tokens,
                 wiring.adminEmails(), wiring.clock()), new VocabularyService(wiring.vocabularyBook(), wiring.clock()),
-                wiring.clock());
+                new StatsService(wiring.stats(), Places.france()), wiring.clock());
     }
 
     /** {@code clock} tells the validation what today is (a start date may not be past). */
-    public MissionsHandler(MissionService service, AdminService admins, VocabularyService vocabulary, Clock clock) {
+    public MissionsHandler(MissionService service, AdminService admins, VocabularyService vocabulary, StatsService stats,
+                           Clock clock) {
         this.service = service;
         this.vocabulary = vocabulary;
-        this.admin = new AdminRoutes(admins, vocabulary);
+        this.admin = new AdminRoutes(admins, vocabulary, stats);
         this.clock = clock;
         this.routes = Map.of(
                 "POST /missions", this::submit,
@@ -77,6 +80,7 @@ public final class MissionsHandler extends HttpFunction {
                 "POST /admin/link", admin::link,
                 "GET /admin/missions", admin::missions,
                 "GET /admin/vocabulary/unknown", admin::unknownWords,
+                "GET /admin/stats", admin::stats,
                 "POST /admin/vocabulary", admin::teach);
     }
 

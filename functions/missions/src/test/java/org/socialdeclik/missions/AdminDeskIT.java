@@ -168,6 +168,18 @@ class AdminDeskIT {
     }
 
     @Test
+    void the_stats_answer_the_counts_with_the_admin_token_only() throws Exception {
+        APIGatewayV2HTTPResponse stats = handler.handleRequest(withBearer(event("admin-stats.json"), adminToken()), null);
+
+        assertThat(stats.getStatusCode()).isEqualTo(200);
+        JsonNode body = body(stats);
+        assertThat(body.at("/missions/submitted").isIntegralNumber()).isTrue();
+        assertThat(body.at("/freelancers/byRegion").isArray()).isTrue();
+        assertThat(body.at("/proposals").isIntegralNumber()).isTrue();
+        assertThat(handler.handleRequest(withBearer(event("admin-stats.json"), null), null).getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
     void an_unknown_queue_is_a_400_naming_the_field() throws Exception {
         APIGatewayV2HTTPResponse response = handler.handleRequest(queue("DRAFT", adminToken()), null);
         assertThat(response.getStatusCode()).isEqualTo(400);

@@ -59,6 +59,11 @@ public final class Wiring {
         return new DynamoMissionActivity(clients.dynamoDb(), env.require("TABLE_NAME"));
     }
 
+    /** The platform's counters (GET /admin/stats), kept from the stream. */
+    public DynamoStats stats() {
+        return new DynamoStats(clients.dynamoDb(), env.require("TABLE_NAME"));
+    }
+
     /** The admins' desk: its queue index and its sign-in emails. */
     public DynamoAdmin adminDesk() {
         return new DynamoAdmin(clients.dynamoDb(), env.require("TABLE_NAME"));
