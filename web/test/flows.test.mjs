@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { checkAccessibility, launch, withPage } from './browser.mjs';
 import { startStack, tail } from './stack.mjs';
+import { addItems, fillMission, isoDate, notice, unique } from './helpers.mjs';
 
 let stack;
 let browser;
@@ -18,36 +19,6 @@ after(async () => {
   if (browser) await browser.close();
   if (stack) await stack.stop();
 });
-
-function isoDate(daysFromNow) {
-  return new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10);
-}
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-/** Types an item into a list field (skills, causes) and adds it with Enter. */
-async function addItems(page, field, items) {
-  for (const item of items) {
-    await page.fill(`#${field}`, item);
-    await page.press(`#${field}`, 'Enter');
-  }
-}
-
-async function fillMission(page, { title, email, skills = ['WordPress'] }) {
-  await page.fill('#title', title);
-  await page.fill('#description', 'Notre site date de 2015 : il faut le refaire, accessible et léger.');
-  await addItems(page, 'skills', skills);
-  await addItems(page, 'causes', ['environnement']);
-  await page.fill('#organization-name', 'Les Jardins Partagés');
-  await page.selectOption('#organization-type', 'ASSOCIATION');
-  await page.fill('#organization-email', email);
-  await page.fill('#organization-website', 'https://jardins.example');
-  await page.check('#workMode-REMOTE');
-  await page.fill('#budget', '3000');
-  await page.fill('#estimatedDays', '6');
-  await page.fill('#startDate', isoDate(60));
-  await page.fill('#applicationDeadline', isoDate(30));
-}
 
 async function fillProfile(page, { email }) {
   await page.fill('#firstName', 'Ana');
@@ -65,14 +36,6 @@ async function fillProfile(page, { email }) {
   await page.check('#languages-fr');
   await page.check('#languages-en');
   await page.check('#consent');
-}
-
-/** The text of the success (or info) notice, once it is shown and has the focus. */
-async function notice(page) {
-  const box = page.locator('#status .notice');
-  await box.waitFor();
-  assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'the notice takes the focus');
-  return box.innerText();
 }
 
 test('the home page opens both doors, in French or in English', async (t) => {
@@ -103,7 +66,7 @@ test('the home page opens both doors, in French or in English', async (t) => {
 
 test('every page passes axe-core (WCAG 2.1 A and AA), French and English, phone and laptop', async (t) => {
   const pages = ['/', '/mission', '/profile', '/me', '/verify?token=x', '/review?mission=m1&token=x',
-    '/manage-mission?mission=m1&token=x', '/interest?token=x', '/unsubscribe?token=x', '/verify', '/nowhere'];
+    '/manage-mission?mission=m1&token=x', '/interest?token=x', '/unsubscribe?token=x', '/verify', '/admin', '/nowhere'];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
     await withPage(browser, t, async (page) => {
       for (const path of pages) {

@@ -4,6 +4,7 @@
 // as Accept-Language and, where a form takes it, as `locale`.
 
 import { LOOP_ENGLISH, LOOP_MESSAGES } from './i18n-loop.js';
+import { ADMIN_ENGLISH, ADMIN_MESSAGES } from './admin-texts.js';
 
 export const LANGUAGES = ['fr', 'en'];
 const STORAGE_KEY = 'socialdeclik.lang';
@@ -348,6 +349,9 @@ export const ENGLISH = {
 Object.assign(ENGLISH, LOOP_ENGLISH);
 
 let current = 'fr';
+Object.assign(MESSAGES, ADMIN_MESSAGES);
+Object.assign(ENGLISH, ADMIN_ENGLISH);
+
 const originals = new WeakMap(); // element -> {text, attrs}: the French the HTML came with
 const listeners = new Set();
 
