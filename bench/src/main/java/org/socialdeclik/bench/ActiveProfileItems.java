@@ -9,6 +9,7 @@ import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.ProfileStatus;
 import org.socialdeclik.shared.domain.match.ProfileCard;
 import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.WorkLedger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -42,6 +43,9 @@ final class ActiveProfileItems {
         items.add(TableLayout.outboxItem(new OutboxEntry("VERIFY#" + profile.id(), OutboxEntry.Kind.VERIFY,
                 Map.of("profileId", profile.id())), person.registeredAt()));
         items.addAll(TableLayout.profileSkillItems(ProfileCard.of(profile)));
+        // the work ledger's items of the verification email and of the activated profile's matching
+        items.add(TableLayout.ledgerItem(WorkLedger.Kind.OUTBOX, "VERIFY#" + profile.id(), person.registeredAt()));
+        items.add(TableLayout.ledgerItem(WorkLedger.Kind.PROFILE, profile.id(), person.activatedAt()));
         return items;
     }
 }
