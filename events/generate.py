@@ -49,6 +49,7 @@ w('missions/admin-vocabulary-unknown.json', http('GET', '/admin/vocabulary/unkno
 w('missions/admin-vocabulary-synonym.json', http('POST', '/admin/vocabulary', 'POST /admin/vocabulary', {"kind": "skill", "text": "UX/UI", "mapTo": "ux-design"}, headers=admin_auth))
 w('missions/admin-vocabulary-term.json', http('POST', '/admin/vocabulary', 'POST /admin/vocabulary', {"kind": "skill", "term": {"id": "scribus", "fr": "Scribus (mise en page)", "en": "Scribus (desktop publishing)", "synonyms": ["Scribus"]}}, headers=admin_auth))
 w('missions/admin-stats.json', http('GET', '/admin/stats', 'GET /admin/stats', None, headers=admin_auth))
+w('missions/vocabulary.json', http('GET', '/vocabulary', 'GET /vocabulary'))
 w('missions/review-by-admin.json', http('POST', '/missions/m-demo-1/review', 'POST /missions/{id}/review', {"decision": "APPROVE"}, {"id": "m-demo-1"}, headers=admin_auth))
 w('profiles/create.json', http('POST', '/profiles', 'POST /profiles', profile))
 badp = copy.deepcopy(profile); badp['email'] = 'not-an-email'; badp['consent'] = False; badp['minimumRate'] = 900; badp['location'] = {"postalCode": "99999"}

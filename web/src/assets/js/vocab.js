@@ -1,14 +1,24 @@
 // Suggestions for skills and causes, and the list of départements: /vocab.json, generated at
-// build time from the vocabularies matching uses (shared/src/main/resources/vocab).
+// build time from the vocabularies matching uses (shared/src/main/resources/vocab), with the
+// terms the admins added since (GET /vocabulary, public).
 import { lang, onLanguageChange } from './i18n.js';
+import { call } from './api.js';
 
 let loaded;
 
 function load() {
   if (!loaded) {
-    loaded = fetch('/vocab.json', { credentials: 'same-origin' })
+    const built = fetch('/vocab.json', { credentials: 'same-origin' })
       .then((response) => (response.ok ? response.json() : { skills: [], causes: [], departments: [] }))
       .catch(() => ({ skills: [], causes: [], departments: [] }));
+    const added = call('GET', '/vocabulary').then((answer) => (answer.ok && answer.data ? answer.data : {}));
+    loaded = Promise.all([built, added]).then(([vocab, more]) => {
+      for (const kind of ['skills', 'causes']) {
+        const known = new Set((vocab[kind] || []).map((term) => term.id));
+        vocab[kind] = [...(vocab[kind] || []), ...(more[kind] || []).filter((term) => !known.has(term.id))];
+      }
+      return vocab;
+    });
   }
   return loaded;
 }

@@ -74,6 +74,10 @@ final class AdminRoutes {
         return vocabulary.unknown(session(request), request);
     }
 
+    HttpResponse addedTerms(HttpRequest request) {
+        return vocabulary.added(request);
+    }
+
     HttpResponse teach(HttpRequest request) {
         return vocabulary.teach(session(request), request);
     }

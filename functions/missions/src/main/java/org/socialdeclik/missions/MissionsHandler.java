@@ -81,7 +81,8 @@ public final class MissionsHandler extends HttpFunction {
                 "GET /admin/missions", admin::missions,
                 "GET /admin/vocabulary/unknown", admin::unknownWords,
                 "GET /admin/stats", admin::stats,
-                "POST /admin/vocabulary", admin::teach);
+                "POST /admin/vocabulary", admin::teach,
+                "GET /vocabulary", admin::addedTerms);
     }
 
     /** The SnapStart priming this container registered (null when built from its collaborators). */

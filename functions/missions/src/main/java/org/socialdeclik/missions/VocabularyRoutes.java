@@ -48,6 +48,21 @@ final class VocabularyRoutes {
         }).toList());
     }
 
+    /** GET /vocabulary (public): the terms added on the admins' desk, for the forms' suggestions. */
+    HttpResponse added(HttpRequest request) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        for (VocabularyBook.Kind kind : VocabularyBook.Kind.values()) {
+            answer.put(kind(kind) + "s", vocabulary.addedTerms(kind).stream().map(term -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", term.id());
+                entry.put("fr", term.fr());
+                entry.put("en", term.en());
+                return entry;
+            }).toList());
+        }
+        return HttpResponse.json(200, answer);
+    }
+
     HttpResponse teach(AdminSession session, HttpRequest request) {
         JsonNode body = request.json();
         Fields f = new Fields(request.messages());

@@ -151,6 +151,10 @@ class AdminVocabularyIT {
         assertThat(Vocabulary.skills().understand("Scribus (mise en page)").id()).isEqualTo("scribus");
         assertThat(Vocabulary.skills().understand("scribus").label("en")).isEqualTo("Scribus (desktop publishing)");
         assertThat(call("admin-vocabulary-term.json", null).getStatusCode()).isEqualTo(409);
+        // the forms suggest it: the public list of added terms
+        JsonNode suggested = body(handler.handleRequest(EventLoader.loadApiGatewayHttpEvent("events/missions/vocabulary.json"), null));
+        assertThat(suggested.toString()).contains("{\"id\":\"scribus\",\"fr\":\"Scribus (mise en page)\",\"en\":\"Scribus (desktop publishing)\"}");
+        assertThat(suggested.get("causes").isArray()).isTrue();
     }
 
     @Test

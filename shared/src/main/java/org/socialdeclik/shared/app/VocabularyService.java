@@ -89,6 +89,11 @@ public final class VocabularyService {
                 .toList();
     }
 
+    /** The terms the admins added, for the forms' suggestions (public: labels only). */
+    public List<Learning.NewTerm> addedTerms(Kind kind) {
+        return (kind == Kind.SKILL ? book.skills() : book.causes()).terms();
+    }
+
     /** Makes {@code text} a synonym of the term {@code termId}. */
     public Taught synonym(AdminSession session, Kind kind, String text, String termId) {
         Learning.refreshNow();
