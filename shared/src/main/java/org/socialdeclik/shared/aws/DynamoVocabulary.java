@@ -174,7 +174,7 @@ public final class DynamoVocabulary implements VocabularyBook {
             if (staleSkillId != null) {
                 items.add(table.delete(TableLayout.openKey(staleSkillId), user));
             }
-            TableLayout.openMissionItems(MissionCard.of(stored.mission())).forEach(item -> items.add(table.put(item)));
+            MissionItems.openMissionItems(MissionCard.of(stored.mission())).forEach(item -> items.add(table.put(item)));
             items.add(table.put(TableLayout.ledgerItem(WorkLedger.Kind.MISSION, id, now)));
         }
         if (!items.isEmpty()) {
