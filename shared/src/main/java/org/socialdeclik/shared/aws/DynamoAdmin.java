@@ -13,7 +13,6 @@ import org.socialdeclik.shared.ports.OutboxEntry;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The admins' desk in the table: the missions of one status through the sparse index
@@ -29,14 +28,7 @@ public final class DynamoAdmin implements AdminDesk {
 
     @Override
     public void enqueue(OutboxEntry email, Instant now) {
-        try {
-            table.transact(List.of(table.putNew(TableLayout.outboxItem(email, now))));
-        } catch (TransactionCanceledException e) {
-            if (!DynamoTable.firstFailed(e)) {
-                throw e;
-            }
-            // the same purpose was already recorded: one email per purpose
-        }
+        table.enqueueOnce(email, now);
     }
 
     @Override

@@ -233,14 +233,7 @@ public final class DynamoProfiles implements ProfileRepository {
 
     @Override
     public void enqueue(OutboxEntry email, Instant now) {
-        try {
-            table.transact(List.of(table.putNew(TableLayout.outboxItem(email, now))));
-        } catch (TransactionCanceledException e) {
-            if (!DynamoTable.firstFailed(e)) {
-                throw e;
-            }
-            // the same purpose was already recorded: one email per purpose
-        }
+        table.enqueueOnce(email, now);
     }
 
     @Override

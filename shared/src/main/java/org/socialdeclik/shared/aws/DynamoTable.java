@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.WorkLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -127,6 +128,20 @@ final class DynamoTable {
                 throw onFirst.get();
             }
             throw e;
+        }
+    }
+
+    /**
+     * Writes one email to the outbox (with its work-ledger item) unless an email of the same
+     * purpose is already there: one email per purpose, whoever asks twice.
+     */
+    void enqueueOnce(OutboxEntry email, Instant now) {
+        try {
+            transact(List.of(putNew(TableLayout.outboxItem(email, now))));
+        } catch (TransactionCanceledException e) {
+            if (!firstFailed(e)) {
+                throw e;
+            }
         }
     }
 
