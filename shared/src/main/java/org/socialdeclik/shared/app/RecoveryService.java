@@ -159,7 +159,9 @@ public final class RecoveryService {
 
     private void profile(WorkLedger.Work work, Tally tally) {
         Optional<StoredProfile> profile = profiles.findProfile(work.id());
-        if (profile.isPresent() && profile.get().matchable() && profile.get().updatedAt().equals(work.at())) {
+        // the work is about the version stored when it was recorded: the change's own, or the same
+        // version indexed again later (a word taught on the admins' desk); a change since has its own
+        if (profile.isPresent() && profile.get().matchable() && !profile.get().updatedAt().isAfter(work.at())) {
             matching.profileActive(profile.get().profile());
             tally.profiles++;
         } else {
