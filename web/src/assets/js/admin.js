@@ -1,7 +1,8 @@
 // /admin: the admins' desk. Without a token, a form asks for a sign-in link (POST /admin/link);
 // the link's token (?token=) is kept in this tab's sessionStorage only and leaves the address
 // bar. With it: the missions to review (approve, or reject with a reason), the published
-// missions nobody was interested in after a week, and the platform's figures with small charts.
+// missions nobody was interested in after a week (the API's "quiet", decided by the server's
+// clock), and the platform's figures with small charts.
 import { forgetQuery, param, startPage } from './page.js';
 import { lang, onLanguageChange, t } from './i18n.js';
 import { call } from './api.js';
@@ -9,7 +10,6 @@ import { busy, readForm, showNotice, showProblem } from './forms.js';
 import { barChart } from './charts.js';
 
 const KEY = 'socialdeclik.admin';
-const WEEK_MS = 7 * 86_400_000;
 const state = { queue: null, published: null, stats: null };
 
 function keep(token) {
@@ -176,8 +176,7 @@ function reviewForm(token, mission) {
 
 function renderQuiet() {
   const box = document.getElementById('quiet');
-  const cutoff = Date.now() - WEEK_MS;
-  const quiet = (state.published || []).filter((m) => !m.interestCount && m.publishedAt && Date.parse(m.publishedAt) <= cutoff);
+  const quiet = (state.published || []).filter((m) => m.quiet);
   if (!quiet.length) {
     box.replaceChildren(el('p', t('admin.quiet.empty')));
     return;

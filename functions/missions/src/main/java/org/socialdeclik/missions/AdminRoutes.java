@@ -124,6 +124,7 @@ final class AdminRoutes {
             view.put("interestCount", queued.counts().interested());
             if (queue == MissionStatus.PUBLISHED) {
                 view.put("proposedCount", queued.counts().proposed());
+                view.put("quiet", queued.quiet());
             }
             out.add(view);
         }

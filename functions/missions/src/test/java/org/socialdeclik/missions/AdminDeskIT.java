@@ -157,6 +157,7 @@ class AdminDeskIT {
         assertThat(published.get(0).get("proposedCount").asInt()).isEqualTo(2);
         assertThat(published.get(0).get("interestCount").asInt()).isEqualTo(1);
         assertThat(published.get(0).get("publishedAt").asText()).isNotBlank();
+        assertThat(published.get(0).get("quiet").asBoolean()).as("published today, with an interest").isFalse();
         assertThat(ids(body(handler.handleRequest(queue("PENDING_REVIEW", admin), null)))).containsExactly(third);
 
         APIGatewayV2HTTPEvent close = event("close.json");

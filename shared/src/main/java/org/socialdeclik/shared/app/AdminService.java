@@ -1,6 +1,7 @@
 package org.socialdeclik.shared.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.socialdeclik.shared.token.Tokens;
 public final class AdminService {
     /** At most one sign-in email per admin in this many seconds, so the form cannot flood a mailbox. */
     static final long LINK_WINDOW_SECONDS = 600;
+    /** How long a published mission may go without any interest before the desk lists it as quiet. */
+    public static final Duration QUIET_AFTER = Duration.ofDays(7);
 
     private final AdminDesk desk;
     private final MissionActivity activity;
@@ -63,13 +66,21 @@ public final class AdminService {
         return new AdminSession(claims.subject());
     }
 
-    /** A mission of a queue with its activity so far. */
-    public record QueuedMission(AdminDesk.Listed listed, MissionActivity.Counts counts) {}
+    /**
+     * A mission of a queue with its activity so far; {@code quiet} when it is published, was
+     * published at least {@link #QUIET_AFTER} ago (by this function's clock) and nobody said they
+     * were interested.
+     */
+    public record QueuedMission(AdminDesk.Listed listed, MissionActivity.Counts counts, boolean quiet) {}
 
     /** The missions in this status, oldest first, each with its proposals and interests. */
     public List<QueuedMission> queue(AdminSession session, MissionStatus status) {
-        return desk.missions(status).stream()
-                .map(listed -> new QueuedMission(listed, activity.counts(listed.stored().mission().id())))
-                .toList();
+        Instant quietBefore = Instant.now(clock).minus(QUIET_AFTER);
+        return desk.missions(status).stream().map(listed -> {
+            MissionActivity.Counts counts = activity.counts(listed.stored().mission().id());
+            boolean quiet = status == MissionStatus.PUBLISHED && counts.interested() == 0 && listed.publishedAt() != null
+                    && !listed.publishedAt().isAfter(quietBefore);
+            return new QueuedMission(listed, counts, quiet);
+        }).toList();
     }
 }
