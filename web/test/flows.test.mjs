@@ -320,6 +320,37 @@ test('the whole journey: profile, verification link, edit, export, mission, revi
   assert.equal(answer.status, 200);
 });
 
+test('how often: the profile form and /me offer one email per mission or a Monday digest, in French and English', async (t) => {
+  const freelancer = `hebdo.${unique()}@example.org`;
+  await withPage(browser, t, async (page) => {
+    await page.goto(`${stack.web}/profile`);
+    assert.equal(await page.isChecked('#proposalFrequency-IMMEDIATE'), true, 'as before unless chosen');
+    await fillProfile(page, { email: freelancer });
+    await page.check('#proposalFrequency-WEEKLY');
+    await checkAccessibility(page, 'profile with the frequency chosen');
+    await page.click('button[type=submit]');
+    assert.match(await notice(page), /Vérifiez votre boîte mail/);
+    const verification = await stack.email((e) => e.to.includes(freelancer) && e.text.includes('/verify?'),
+      { what: 'verification email' });
+    await page.goto(stack.link(verification, '/verify'));
+    await page.click('button[type=submit]');
+    await page.click('#to-profile');
+    await page.locator('#profile').waitFor();
+    assert.equal(await page.isChecked('#proposalFrequency-WEEKLY'), true);
+    assert.match(await page.innerText('#summary'), /Le lundi à 8 h/);
+    // back to one email per mission, from /me
+    await page.check('#proposalFrequency-IMMEDIATE');
+    await page.click('#profile-form button[type=submit]');
+    assert.match(await notice(page), /Profil enregistré/);
+    assert.match(await page.innerText('#summary'), /Dès leur publication/);
+    await page.click('[data-lang-switch]');
+    assert.match(await page.innerText('[data-field="proposalFrequency"] legend'), /The missions that fit you are sent to you/);
+    assert.match(await page.innerText('label[for="proposalFrequency-WEEKLY"]'), /Monday at 8 a\.m\. \(Paris time\)/);
+    assert.match(await page.innerText('#summary'), /As soon as published/);
+    await checkAccessibility(page, 'me with the frequency (en)');
+  });
+});
+
 test('a token page opened without its token says so, and a used link says why', async (t) => {
   await withPage(browser, t, async (page) => {
     await page.goto(`${stack.web}/review?token=abc`);

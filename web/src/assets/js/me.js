@@ -11,7 +11,7 @@ import { loadVocabulary } from './vocab.js';
 import { accessToken, forgetAccess, keepAccess } from './session.js';
 
 const EDITABLE = ['firstName', 'lastName', 'headline', 'bio', 'portfolioUrl', 'skills', 'causes', 'location', 'mobility', 'remote',
-  'dailyRate', 'minimumRate', 'proBono', 'availability', 'languages', 'locale', 'consent'];
+  'dailyRate', 'minimumRate', 'proBono', 'availability', 'languages', 'locale', 'consent', 'proposalFrequency'];
 
 startPage();
 const status = document.getElementById('status');
@@ -77,6 +77,7 @@ function renderFacts(profile) {
     ['me.summary.status', t(`profileStatus.${profile.status}`)],
     ['me.summary.email', profile.email],
     ['me.summary.subscription', profile.subscribed === false ? t('me.summary.unsubscribed') : t('me.summary.subscribed')],
+    ['me.summary.frequency', t(`frequency.${profile.proposalFrequency || 'IMMEDIATE'}`)],
     ['me.summary.skills', understood(profile.skillsUnderstood)],
     ['me.summary.causes', understood(profile.causesUnderstood)],
     ['me.summary.proposals', String((profile.proposals || []).length)],

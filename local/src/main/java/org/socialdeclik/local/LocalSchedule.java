@@ -2,6 +2,7 @@ package org.socialdeclik.local;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,13 +22,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@code Schedule} event of a function: fired every period for {@code rate(...)} expressions
- * (at most {@link #LOCAL_PERIOD} apart locally: a local session is short), and at any time through {@code POST /_local/schedules/{function}/{event}} (the only way for
- * {@code cron(...)} ones: a local session rarely lives until the next cron date).
+ * (at most {@link #LOCAL_PERIOD} apart locally: a local session is short); for {@code cron(...)}
+ * ones, when the local clock ({@link LocalClock}, which {@code POST /_local/clock} moves days
+ * ahead) passes the next date of the expression in its time zone (looked at every
+ * {@link #CRON_TICK}; a clock moved past several dates fires once, as a late EventBridge run does
+ * the work of all); and any schedule at any time through {@code POST /_local/schedules/{function}/{event}}.
  */
 final class LocalSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchedule.class);
     /** The local schedule period: a {@code rate(...)} longer than this fires this often locally. */
     static final Duration LOCAL_PERIOD = Duration.ofMinutes(1);
+    /** How often a cron schedule looks at the local clock. */
+    static final Duration CRON_TICK = Duration.ofSeconds(1);
     private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
 
     private final LocalFunction function;
@@ -37,6 +43,8 @@ final class LocalSchedule {
     private final AtomicLong fired = new AtomicLong();
     private volatile String lastOutcome;
     private ScheduledFuture<?> timer;
+    private final LocalCron cron;
+    private volatile Instant nextRun;
 
     LocalSchedule(LocalFunction function, SamTemplate.ScheduleSource source, String region, String accountId) {
         this.function = function;
@@ -44,6 +52,7 @@ final class LocalSchedule {
         this.region = region;
         this.ruleArn = "arn:aws:events:" + region + ":" + accountId + ":rule/" + function.logicalId() + "-"
                 + source.eventName();
+        this.cron = LocalCron.parse(source.expression(), source.timeZone()).orElse(null);
     }
 
     /** The period of a {@code rate(...)} expression; empty for {@code cron(...)}. */
@@ -67,6 +76,19 @@ final class LocalSchedule {
         if (source.enabled() && period.isPresent() && !period.get().isZero()) {
             long millis = Math.min(period.get().toMillis(), LOCAL_PERIOD.toMillis());
             timer = timers.scheduleAtFixedRate(this::fireQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        } else if (source.enabled() && cron != null) {
+            nextRun = cron.next(LocalClock.INSTANCE.instant());
+            long millis = CRON_TICK.toMillis();
+            timer = timers.scheduleAtFixedRate(() -> tick(LocalClock.INSTANCE.instant()), millis, millis,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A cron schedule's look at the clock: runs it once when its next date has come, then waits for the one after. */
+    private void tick(Instant now) {
+        if (nextRun != null && !now.isBefore(nextRun)) {
+            nextRun = cron.next(now);
+            fireQuietly();
         }
     }
 
@@ -127,6 +149,12 @@ final class LocalSchedule {
         status.put("event", source.eventName());
         status.put("expression", source.expression());
         status.put("automatic", timer != null);
+        if (cron != null) {
+            status.put("timeZone", cron.zone().getId());
+            if (nextRun != null) {
+                status.put("nextRun", nextRun.toString());
+            }
+        }
         status.put("trigger", "POST /_local/schedules/" + key());
         status.put("invocations", fired.get());
         if (lastOutcome != null) {

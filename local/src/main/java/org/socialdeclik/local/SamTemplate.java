@@ -270,7 +270,9 @@ final class SamTemplate {
         if (state != null) {
             enabled = state.equalsIgnoreCase("ENABLED");
         }
-        return new ScheduleSource(eventName, expression, enabled, string(intrinsics, ep.get("Input"), where + ".Input"));
+        String timeZone = string(intrinsics, ep.get("ScheduleExpressionTimezone"), where + ".ScheduleExpressionTimezone");
+        LocalCron.parse(expression, timeZone); // a cron expression or time zone the local run cannot follow is said now
+        return new ScheduleSource(eventName, expression, enabled, string(intrinsics, ep.get("Input"), where + ".Input"), timeZone);
     }
 
     private static Map<String, Object> variables(Map<String, Object> holder, String where) {
@@ -402,8 +404,14 @@ final class SamTemplate {
         return byType;
     }
 
-    /** A {@code Schedule} or {@code ScheduleV2} event: {@code rate(...)} or {@code cron(...)}. */
-    record ScheduleSource(String eventName, String expression, boolean enabled, String input) {
+    /**
+     * A {@code Schedule} or {@code ScheduleV2} event: {@code rate(...)} or {@code cron(...)}, the
+     * latter read in {@code timeZone} (ScheduleV2's ScheduleExpressionTimezone; null: UTC).
+     */
+    record ScheduleSource(String eventName, String expression, boolean enabled, String input, String timeZone) {
+        ScheduleSource(String eventName, String expression, boolean enabled, String input) {
+            this(eventName, expression, enabled, input, null);
+        }
     }
 
     /** A {@code DynamoDB} event: an event source mapping on a table stream. */

@@ -10,8 +10,11 @@ import org.socialdeclik.shared.lambda.ScheduledFunction;
 import org.socialdeclik.shared.warmup.Priming;
 
 /**
- * Schedule: proposes the matches that waited for a freelancer's weekly window (the cap of
- * matching.md defers them rather than dropping them).
+ * Schedules: proposes the matches that waited for a freelancer's weekly window (the cap of
+ * matching.md defers them rather than dropping them), and sends the Monday digests of the WEEKLY
+ * freelancers once their Monday 08:00 (Paris) has come. Every run, hourly or the Monday one, does
+ * whatever is due by the clock: the Monday schedule sends the digests on time, and a missed run is
+ * made up by the next hourly one.
  */
 public final class DeferredProposalsHandler extends ScheduledFunction {
     private final MatchingService service;
@@ -40,6 +43,8 @@ public final class DeferredProposalsHandler extends ScheduledFunction {
     @Override
     protected String run(Context context) {
         MatchingService.Outcome outcome = service.releaseDeferred();
-        return "proposed " + outcome.proposed() + ", postponed " + outcome.deferred();
+        MatchingService.Outcome weekly = service.releaseWeekly();
+        return "proposed " + outcome.proposed() + ", postponed " + outcome.deferred()
+                + "; weekly digests: " + weekly.proposed() + " proposed, " + weekly.deferred() + " for next Monday";
     }
 }

@@ -45,18 +45,28 @@ class MatchingLimitsIT {
     }
 
     String activeProfile(Consumer<ObjectNode> change) {
+        return activeProfile(stack, NOW, change);
+    }
+
+    /** A profile of the sample body as {@code change} makes it, registered and confirmed at {@code at}; its id. */
+    static String activeProfile(Emulator stack, Instant at, Consumer<ObjectNode> change) {
         String id = "p-" + UUID.randomUUID();
         ObjectNode body = Bodies.profile(id + "@example.org");
         change.accept(body);
-        stack.store().profiles().register(Requests.profile(id, null, body, FR, Clock.systemUTC()), "n", NOW,
+        stack.store().profiles().register(Requests.profile(id, null, body, FR, Clock.systemUTC()), "n", at,
                 new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, Map.of("profileId", id)));
-        stack.store().profiles().activate(id, "n", NOW);
+        stack.store().profiles().activate(id, "n", at);
         return id;
     }
 
     Mission publishedMission(String id) {
-        Mission mission = Requests.mission(id, Bodies.mission(), FR, Clock.fixed(NOW, ZoneOffset.UTC));
-        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, NOW, List.of());
+        return publishedMission(stack, id, NOW);
+    }
+
+    /** The sample mission, published at {@code at}. */
+    static Mission publishedMission(Emulator stack, String id, Instant at) {
+        Mission mission = Requests.mission(id, Bodies.mission(), FR, Clock.fixed(at, ZoneOffset.UTC));
+        stack.store().missions().submit(mission, MissionStatus.PUBLISHED, at, List.of());
         return mission;
     }
 
@@ -167,7 +177,7 @@ class MatchingLimitsIT {
 
         String answer = new DeferredProposalsHandler(stack.env()).handleRequest(event, null);
 
-        assertThat(answer).isEqualTo("proposed 1, postponed 0");
+        assertThat(answer).isEqualTo("proposed 1, postponed 0; weekly digests: 0 proposed, 0 for next Monday");
         assertThat(stack.store().outbox().findEmail("PROPOSAL#m-waiting#" + busy)).isPresent();
     }
 
@@ -184,7 +194,7 @@ class MatchingLimitsIT {
             handler.handleRequest(new java.io.ByteArrayInputStream(payload), out, null);
 
             assertThat(org.socialdeclik.shared.Json.parse(out.toByteArray()).asText())
-                    .matches("proposed \\d+, postponed \\d+");
+                    .matches("proposed \\d+, postponed \\d+; weekly digests: \\d+ proposed, \\d+ for next Monday");
         }
     }
 }

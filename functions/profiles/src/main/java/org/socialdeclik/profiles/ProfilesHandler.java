@@ -248,6 +248,7 @@ public final class ProfilesHandler extends HttpFunction {
         view.put("languages", p.languages());
         view.put("locale", p.locale());
         view.put("consent", p.consent());
+        view.put("proposalFrequency", p.proposalFrequency().name());
         view.put("subscribed", !stored.unsubscribed());
         view.put("unsubscribed", stored.unsubscribed());
         view.put("createdAt", stored.createdAt().toString());

@@ -14,6 +14,7 @@ import org.socialdeclik.shared.domain.Organization;
 import org.socialdeclik.shared.domain.OrganizationType;
 import org.socialdeclik.shared.domain.Place;
 import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.ProposalFrequency;
 import org.socialdeclik.shared.domain.WorkMode;
 import org.socialdeclik.shared.domain.vocab.Department;
 import org.socialdeclik.shared.domain.vocab.Places;
@@ -34,7 +35,7 @@ public final class Requests {
     private static final Set<String> LOCATION_FIELDS = Set.of("department", "postalCode");
     private static final Set<String> PROFILE_FIELDS = Set.of("email", "firstName", "lastName", "headline", "bio",
             "portfolioUrl", "skills", "causes", "location", "mobility", "remote", "dailyRate", "minimumRate", "proBono",
-            "availability", "languages", "locale", "consent");
+            "availability", "languages", "locale", "consent", "proposalFrequency");
     private static final Set<String> UPDATE_FIELDS = java.util.stream.Stream.concat(
             PROFILE_FIELDS.stream().filter(n -> !n.equals("email")), java.util.stream.Stream.of("subscribed"))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -134,9 +135,11 @@ public final class Requests {
         if (Boolean.FALSE.equals(consent)) {
             f.add("consent", "field.consent");
         }
+        // absent: IMMEDIATE, as before the choice existed (PUT /profiles/me replaces the editable fields)
+        ProposalFrequency frequency = f.enumValue(body, "", "proposalFrequency", false, ProposalFrequency.class);
         f.throwIfAny();
         return new Profile(id, email, firstName, lastName, headline, bio, portfolioUrl, skills, causes, location, mobility,
-                remote, dailyRate, minimumRate, proBono, availability, languages, locale, true);
+                remote, dailyRate, minimumRate, proBono, availability, languages, locale, true, frequency);
     }
 
     /** An update's {@code "subscribed"} switch (validated by {@link #profile}), or null when absent. */

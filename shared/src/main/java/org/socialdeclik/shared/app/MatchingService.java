@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.ProposalFrequency;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.match.MatchingSummary;
@@ -41,6 +42,10 @@ import org.socialdeclik.shared.ports.StoredProfile;
 public final class MatchingService {
     private static final Logger LOG = LoggerFactory.getLogger(MatchingService.class);
     static final Duration WINDOW = Duration.ofDays(7);
+    /** A Monday run counts the proposals of the last seven days less this (last Monday's are out). */
+    static final Duration DIGEST_SLACK = Duration.ofHours(12);
+    /** At most this many missions in one digest (one transaction writes three items per mission). */
+    static final int MAX_DIGEST = 30;
 
     private final ProfileRepository profiles;
     private final MissionRepository missions;
@@ -172,7 +177,12 @@ public final class MatchingService {
         for (Matcher.Candidate candidate : chosen) {
             String profileId = candidate.profile().id();
             Window window = windows.get(profileId);
-            if (window.used() >= maxProposalsPerWeek) {
+            if (candidate.profile().weekly()) {
+                // a WEEKLY freelancer hears of it in the Monday digest (the cap is applied then)
+                if (matches.recordWaiting(mission.id(), profileId, candidate.reasons(), ProposalFrequency.nextDigest(now), now)) {
+                    deferred++;
+                }
+            } else if (window.used() >= maxProposalsPerWeek) {
                 if (matches.recordDeferred(mission.id(), profileId, candidate.reasons(), window.freesAt(maxProposalsPerWeek), now)) {
                     deferred++;
                 }
@@ -226,6 +236,17 @@ public final class MatchingService {
                     .ifPresent(reasons -> fits.add(new Fit(mission.id(), new Matcher.Candidate(card, reasons, null))));
         }
         fits.sort((a, b) -> Matcher.RANKING.compare(a.candidate(), b.candidate()));
+        if (profile.weekly()) {
+            // they all wait for the Monday digest, where the weekly cap is applied
+            int waiting = 0;
+            for (Fit fit : fits.subList(0, Math.min(maxMatchesPerMission, fits.size()))) {
+                if (matches.recordWaiting(fit.missionId(), profile.id(), fit.candidate().reasons(), ProposalFrequency.nextDigest(now), now)) {
+                    waiting++;
+                }
+            }
+            LOG.info("profile matched for its weekly digest: {} found, {} waiting", fits.size(), waiting);
+            return new Outcome(open.size(), fits.size(), 0, waiting);
+        }
         Window window = window(profile.id(), now);
         int room = Math.max(0, maxProposalsPerWeek - window.used());
         Map<String, MatchReasons> digest = new LinkedHashMap<>();
@@ -259,12 +280,8 @@ public final class MatchingService {
         int proposed = 0;
         int deferred = 0;
         for (MatchRepository.DuePair pair : due) {
-            Optional<StoredMission> mission = missions.findMission(pair.missionId());
             Optional<StoredProfile> profile = profiles.findProfile(pair.profileId());
-            boolean open = mission.isPresent() && mission.get().status() == MissionStatus.PUBLISHED
-                    && (mission.get().mission().applicationDeadline() == null
-                        || !LocalDate.now(clock).isAfter(mission.get().mission().applicationDeadline()));
-            if (!open || profile.isEmpty() || !profile.get().matchable() || enoughInterest(pair.missionId())) {
+            if (!stillProposable(pair.missionId()) || profile.isEmpty() || !profile.get().matchable()) {
                 matches.dropDeferred(pair);
                 continue;
             }
@@ -278,6 +295,60 @@ public final class MatchingService {
         }
         Outcome outcome = new Outcome(due.size(), due.size(), proposed, deferred);
         LOG.info("deferred proposals released: {}", outcome);
+        return outcome;
+    }
+
+    /** The mission is still published, before its deadline, and short of its interest target. */
+    private boolean stillProposable(String missionId) {
+        Optional<StoredMission> mission = missions.findMission(missionId);
+        return mission.isPresent() && mission.get().status() == MissionStatus.PUBLISHED
+                && (mission.get().mission().applicationDeadline() == null
+                    || !LocalDate.now(clock).isAfter(mission.get().mission().applicationDeadline()))
+                && !enoughInterest(missionId);
+    }
+
+    /**
+     * The Monday digests: each WEEKLY freelancer's waiting pairs whose digest has come, as one
+     * email, leaving out the missions no longer open (closed, past their deadline, enough
+     * interest) and the freelancer no longer matchable. The weekly cap holds: what does not fit
+     * waits for the next Monday. Reads only what waits (the Mondays' partitions) and, per
+     * freelancer, the profile, the missions and the window.
+     */
+    public Outcome releaseWeekly() {
+        Instant now = Instant.now(clock);
+        Map<String, List<MatchRepository.DuePair>> byProfile = new LinkedHashMap<>();
+        List<MatchRepository.DuePair> waiting = matches.waitingPairs(now, 3);
+        waiting.forEach(pair -> byProfile.computeIfAbsent(pair.profileId(), id -> new ArrayList<>()).add(pair));
+        int proposed = 0;
+        int postponed = 0;
+        int digests = 0;
+        for (Map.Entry<String, List<MatchRepository.DuePair>> entry : byProfile.entrySet()) {
+            Optional<StoredProfile> profile = profiles.findProfile(entry.getKey());
+            boolean matchable = profile.isPresent() && profile.get().matchable();
+            List<MatchRepository.DuePair> kept = new ArrayList<>();
+            for (MatchRepository.DuePair pair : entry.getValue()) {
+                if (matchable && stillProposable(pair.missionId())) {
+                    kept.add(pair);
+                } else {
+                    matches.dropDeferred(pair);
+                }
+            }
+            // last Monday's digest left the window even if this run starts a little earlier in the hour
+            int used = matches.proposalsSince(entry.getKey(), now.minus(WINDOW).plus(DIGEST_SLACK)).size();
+            int room = Math.min(MAX_DIGEST, Math.max(0, maxProposalsPerWeek - used));
+            List<MatchRepository.DuePair> ready = kept.subList(0, Math.min(room, kept.size()));
+            for (MatchRepository.DuePair later : kept.subList(ready.size(), kept.size())) {
+                matches.postpone(later, ProposalFrequency.nextDigest(now));
+                postponed++;
+            }
+            if (!ready.isEmpty()) {
+                List<String> sent = matches.promoteToDigest(entry.getKey(), ready, now);
+                proposed += sent.size();
+                digests += sent.isEmpty() ? 0 : 1;
+            }
+        }
+        Outcome outcome = new Outcome(waiting.size(), byProfile.size(), proposed, postponed);
+        LOG.info("weekly digests: {} sent, {}", digests, outcome);
         return outcome;
     }
 }

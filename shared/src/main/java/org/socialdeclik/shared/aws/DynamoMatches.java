@@ -10,10 +10,13 @@ import static org.socialdeclik.shared.aws.TableLayout.text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.socialdeclik.shared.domain.ProposalFrequency;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.NotFoundException;
@@ -46,35 +49,48 @@ public final class DynamoMatches implements MatchRepository {
 
     @Override
     public List<String> recordDigest(String profileId, Map<String, MatchReasons> byMission, Instant now) {
-        Map<String, MatchReasons> remaining = new LinkedHashMap<>(byMission);
-        while (!remaining.isEmpty()) {
-            List<String> missionIds = new ArrayList<>(remaining.keySet());
+        return digestOnce(profileId, new ArrayList<>(byMission.keySet()), missionIds -> {
             List<TransactWriteItem> items = new ArrayList<>();
             for (String missionId : missionIds) {
-                items.add(table.putNew(TableLayout.matchItem(missionId, profileId, remaining.get(missionId), now, "PROFILE")));
+                items.add(table.putNew(TableLayout.matchItem(missionId, profileId, byMission.get(missionId), now, "PROFILE")));
             }
             for (String missionId : missionIds) {
                 items.add(table.put(TableLayout.proposedItem(missionId, profileId, now)));
             }
-            items.add(table.putNew(TableLayout.outboxItem(OutboxEntry.digest(profileId, missionIds), now)));
+            return items;
+        }, now);
+    }
+
+    /**
+     * Writes the items of one digest email and the email, atomically. {@code itemsFor} gives, for
+     * the missions still in, one conditional item per mission first (in their order), then the
+     * others; a mission whose condition fails (its pair already taken) is left out and the rest
+     * tried again. Returns the missions the email lists, none when this very digest was written.
+     */
+    private List<String> digestOnce(String profileId, List<String> missionIds,
+                                    Function<List<String>, List<TransactWriteItem>> itemsFor, Instant now) {
+        List<String> remaining = new ArrayList<>(missionIds);
+        while (!remaining.isEmpty()) {
+            List<TransactWriteItem> items = new ArrayList<>(itemsFor.apply(remaining));
+            items.add(table.putNew(TableLayout.outboxItem(OutboxEntry.digest(profileId, remaining), now)));
             try {
                 table.transact(items);
-                return missionIds;
+                return remaining;
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.cancellationReasons();
-                boolean removed = false;
-                for (int i = 0; i < missionIds.size() && i < reasons.size(); i++) {
+                List<String> taken = new ArrayList<>();
+                for (int i = 0; i < remaining.size() && i < reasons.size(); i++) {
                     if (DynamoTable.conditionFailed(reasons.get(i))) {
-                        remaining.remove(missionIds.get(i));
-                        removed = true;
+                        taken.add(remaining.get(i));
                     }
                 }
-                if (!removed) {
-                    if (reasons.size() > 2 * missionIds.size() && DynamoTable.conditionFailed(reasons.get(2 * missionIds.size()))) {
+                if (taken.isEmpty()) {
+                    if (reasons.size() >= items.size() && DynamoTable.conditionFailed(reasons.get(items.size() - 1))) {
                         return List.of(); // this very digest was already recorded
                     }
                     throw e;
                 }
+                remaining.removeAll(taken);
             }
         }
         return List.of();
@@ -104,10 +120,19 @@ public final class DynamoMatches implements MatchRepository {
 
     @Override
     public boolean recordDeferred(String missionId, String profileId, MatchReasons reasons, Instant dueAt, Instant now) {
-        Map<String, AttributeValue> match = TableLayout.matchItem(missionId, profileId, reasons, now, "MISSION");
+        return defer(new DuePair(missionId, profileId, dueAt), reasons, now);
+    }
+
+    @Override
+    public boolean recordWaiting(String missionId, String profileId, MatchReasons reasons, Instant digestAt, Instant now) {
+        return defer(new DuePair(missionId, profileId, digestAt, true), reasons, now);
+    }
+
+    private boolean defer(DuePair due, MatchReasons reasons, Instant now) {
+        Map<String, AttributeValue> match = TableLayout.matchItem(due.missionId(), due.profileId(), reasons, now, "MISSION");
         match.put(TableLayout.STATE, s("DEFERRED"));
-        match.put(TableLayout.DUE_AT, s(dueAt.toString()));
-        return table.transactIfNew(List.of(table.putNew(match), table.put(TableLayout.dueItem(missionId, profileId, dueAt))));
+        match.put(TableLayout.DUE_AT, s(due.dueAt().toString()));
+        return table.transactIfNew(List.of(table.putNew(match), table.put(TableLayout.dueItem(due))));
     }
 
     @Override
@@ -115,6 +140,7 @@ public final class DynamoMatches implements MatchRepository {
         List<DuePair> due = new ArrayList<>();
         for (int back = daysBack; back >= 0; back--) {
             String partition = TableLayout.dueKey(now.minus(Duration.ofDays(back)));
+            // a stamped key up to now: the pairs waiting for a digest (WEEKLY#...) sort after them all
             for (Map<String, AttributeValue> item : table.query(QueryRequest.builder().tableName(table.name())
                     .keyConditionExpression("pk = :pk AND sk <= :now")
                     .expressionAttributeValues(Map.of(":pk", s(partition), ":now", s(TableLayout.stampedUntil(now)))))) {
@@ -124,8 +150,50 @@ public final class DynamoMatches implements MatchRepository {
         return due;
     }
 
+    @Override
+    public List<DuePair> waitingPairs(Instant now, int weeksBack) {
+        List<DuePair> waiting = new ArrayList<>();
+        // each Monday 08:00 (Paris) of the last weeks, up to now: its day's partition, its digest's keys
+        for (Instant digest = ProposalFrequency.nextDigest(now.minus(Duration.ofDays(7L * (weeksBack + 1))));
+             !digest.isAfter(now); digest = ProposalFrequency.nextDigest(digest)) {
+            for (Map<String, AttributeValue> item : table.query(QueryRequest.builder().tableName(table.name())
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :weekly)")
+                    .expressionAttributeValues(Map.of(":pk", s(TableLayout.dueKey(digest)), ":weekly", s(TableLayout.WEEKLY_DUE))))) {
+                DuePair pair = TableLayout.duePair(item);
+                if (!pair.dueAt().isAfter(now)) {
+                    waiting.add(pair);
+                }
+            }
+        }
+        waiting.sort(Comparator.comparing(DuePair::profileId));
+        return waiting;
+    }
+
     private TransactWriteItem deleteDue(DuePair due) {
-        return table.delete(TableLayout.dueKey(due.dueAt()), TableLayout.dueSortKey(due.missionId(), due.profileId(), due.dueAt()));
+        return table.delete(TableLayout.dueKey(due.dueAt()), TableLayout.dueSortKey(due));
+    }
+
+    @Override
+    public List<String> promoteToDigest(String profileId, List<DuePair> pairs, Instant now) {
+        Map<String, DuePair> byMission = new LinkedHashMap<>();
+        pairs.forEach(pair -> byMission.put(pair.missionId(), pair));
+        return digestOnce(profileId, new ArrayList<>(byMission.keySet()), missionIds -> {
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (String missionId : missionIds) {
+                // still waiting for this very digest (not promoted, dropped or moved by another run)
+                items.add(table.update(missionKey(missionId), matchKey(profileId), Update.builder()
+                        .conditionExpression("#state = :deferred AND dueAt = :due")
+                        .updateExpression("SET #state = :proposed, proposedAt = :now REMOVE dueAt")
+                        .expressionAttributeNames(Map.of("#state", TableLayout.STATE))
+                        .expressionAttributeValues(Map.of(":deferred", s("DEFERRED"), ":proposed", s("PROPOSED"),
+                                ":now", s(now.toString()), ":due", s(byMission.get(missionId).dueAt().toString())))));
+            }
+            for (String missionId : missionIds) {
+                items.add(table.put(TableLayout.proposedItem(missionId, profileId, now)));
+                items.add(deleteDue(byMission.get(missionId)));
+            }
+            return items;
+        }, now);
     }
 
     @Override
@@ -145,7 +213,7 @@ public final class DynamoMatches implements MatchRepository {
         } catch (TransactionCanceledException e) {
             if (DynamoTable.anyFailed(e)) {
                 table.dynamo().deleteItem(b -> b.tableName(table.name()).key(key(TableLayout.dueKey(due.dueAt()),
-                        TableLayout.dueSortKey(due.missionId(), due.profileId(), due.dueAt()))));
+                        TableLayout.dueSortKey(due))));
                 return false;
             }
             throw e;
@@ -163,7 +231,7 @@ public final class DynamoMatches implements MatchRepository {
                         .updateExpression("SET dueAt = :due")
                         .expressionAttributeValues(Map.of(":due", s(newDueAt.toString())))),
                 deleteDue(due),
-                table.put(TableLayout.dueItem(due.missionId(), due.profileId(), newDueAt))));
+                table.put(TableLayout.dueItem(due.at(newDueAt)))));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.socialdeclik.shared.domain.Organization;
 import org.socialdeclik.shared.domain.OrganizationType;
 import org.socialdeclik.shared.domain.Place;
 import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.ProposalFrequency;
 import org.socialdeclik.shared.domain.WorkMode;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.domain.match.MissionCard;
@@ -134,6 +135,7 @@ public final class StoredJson {
         texts(n, "languages", p.languages());
         text(n, "locale", p.locale());
         n.put("consent", p.consent());
+        n.put("proposalFrequency", p.proposalFrequency().name());
         return n;
     }
 
@@ -170,6 +172,7 @@ public final class StoredJson {
         n.put("proBono", c.proBono());
         date(n, "availableFrom", c.availableFrom());
         text(n, "locale", c.locale());
+        n.put("proposalFrequency", c.proposalFrequency().name());
         return n;
     }
 
@@ -247,7 +250,8 @@ public final class StoredJson {
                 constant(Mobility.class, n, "mobility"), flag(n, "remote"), number(n, "dailyRate"),
                 number(n, "minimumRate"), flag(n, "proBono"),
                 availability == null ? null : new Availability(number(availability, "daysPerMonth"), date(availability, "from")),
-                texts(n, "languages"), text(n, "locale"), flag(n, "consent"));
+                texts(n, "languages"), text(n, "locale"), flag(n, "consent"),
+                constant(ProposalFrequency.class, n, "proposalFrequency"));
     }
 
     static MissionCard missionCard(JsonNode n) {
@@ -259,7 +263,7 @@ public final class StoredJson {
     static ProfileCard profileCard(JsonNode n) {
         return new ProfileCard(text(n, "id"), texts(n, "skillIds"), texts(n, "causeIds"), text(n, "department"),
                 constant(Mobility.class, n, "mobility"), flag(n, "remote"), number(n, "minimumRate"), flag(n, "proBono"),
-                date(n, "availableFrom"), text(n, "locale"));
+                date(n, "availableFrom"), text(n, "locale"), constant(ProposalFrequency.class, n, "proposalFrequency"));
     }
 
     static MatchReasons matchReasons(JsonNode n) {

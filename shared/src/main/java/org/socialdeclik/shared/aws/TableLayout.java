@@ -39,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card;
  *       {@code WHEN#day / ms#STEP#missionId}: a step of the mission calendar (the mission's items: {@link MissionItems})</li>
  *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days)</li>
- *   <li>{@code DUE#day / ms#missionId#profileId}: a proposal deferred by the weekly cap</li>
+ *   <li>{@code DUE#day / ms#missionId#profileId}: a proposal deferred by the weekly cap;
+ *       {@code DUE#monday / WEEKLY#profileId#missionId}: one waiting for a WEEKLY freelancer's digest</li>
  *   <li>{@code TODO#day / ms#KIND#id}: work not done yet (an email, a mission or profile to match)</li>
  *   <li>{@code SUPPRESS#sha256(email) / A}: an address that bounced for good or complained</li>
  * </ul>
@@ -178,9 +179,14 @@ public final class TableLayout {
         return "DUE#" + dueAt.toString().substring(0, 10);
     }
 
-    public static String dueSortKey(String missionId, String profileId, Instant dueAt) {
-        return stamp(dueAt) + "#" + missionId + "#" + profileId;
+    /** The sort key of a deferred pair: a weekly one's sorts after every stamp, by freelancer. */
+    public static String dueSortKey(MatchRepository.DuePair due) {
+        return due.weekly() ? WEEKLY_DUE + due.profileId() + "#" + due.missionId()
+                : stamp(due.dueAt()) + "#" + due.missionId() + "#" + due.profileId();
     }
+
+    /** The sort key prefix of the pairs waiting for a Monday digest ('W' sorts after the digits of a stamp). */
+    public static final String WEEKLY_DUE = "WEEKLY#";
 
     public static String ledgerKey(Instant at) {
         return "TODO#" + at.toString().substring(0, 10);
@@ -318,16 +324,17 @@ public final class TableLayout {
         return new ProfileRecords.Proposal(text(item, MISSION_ID), proposedAt(item), null);
     }
 
-    public static Map<String, AttributeValue> dueItem(String missionId, String profileId, Instant dueAt) {
-        Map<String, AttributeValue> item = item(dueKey(dueAt), dueSortKey(missionId, profileId, dueAt), Entity.DUE);
-        item.put(MISSION_ID, s(missionId));
-        item.put(PROFILE_ID, s(profileId));
-        item.put(DUE_AT, s(dueAt.toString()));
+    public static Map<String, AttributeValue> dueItem(MatchRepository.DuePair due) {
+        Map<String, AttributeValue> item = item(dueKey(due.dueAt()), dueSortKey(due), Entity.DUE);
+        item.put(MISSION_ID, s(due.missionId()));
+        item.put(PROFILE_ID, s(due.profileId()));
+        item.put(DUE_AT, s(due.dueAt().toString()));
         return item;
     }
 
     public static MatchRepository.DuePair duePair(Map<String, AttributeValue> item) {
-        return new MatchRepository.DuePair(text(item, MISSION_ID), text(item, PROFILE_ID), Instant.parse(text(item, DUE_AT)));
+        return new MatchRepository.DuePair(text(item, MISSION_ID), text(item, PROFILE_ID), Instant.parse(text(item, DUE_AT)),
+                text(item, SK).startsWith(WEEKLY_DUE));
     }
 
     /** The mission side of an interest. */

@@ -46,6 +46,34 @@ public interface MatchRepository {
     /** Forgets a deferred pair that can no longer be proposed (mission closed, profile gone). */
     void dropDeferred(DuePair due);
 
-    /** A deferred pair waiting for its due time. */
-    record DuePair(String missionId, String profileId, Instant dueAt) {}
+    /**
+     * Records a pair whose proposal waits for its WEEKLY freelancer's Monday digest: a deferred
+     * pair ({@link DuePair#weekly()}) that {@link #duePairs} never lists; false when the pair already exists.
+     */
+    boolean recordWaiting(String missionId, String profileId, MatchReasons reasons, Instant digestAt, Instant now);
+
+    /**
+     * The pairs waiting for a weekly digest due by {@code now} (looking back a few weeks for
+     * missed runs), one freelancer's after another. Reads only the Mondays' partitions.
+     */
+    List<DuePair> waitingPairs(Instant now, int weeksBack);
+
+    /**
+     * Turns one freelancer's waiting pairs into proposals and one digest email listing them,
+     * atomically; pairs already promoted or moved by another run are left out. Returns the
+     * mission ids proposed.
+     */
+    List<String> promoteToDigest(String profileId, List<DuePair> pairs, Instant now);
+
+    /** A deferred pair waiting for its due time: the weekly cap's, or ({@code weekly}) a Monday digest's. */
+    record DuePair(String missionId, String profileId, Instant dueAt, boolean weekly) {
+        public DuePair(String missionId, String profileId, Instant dueAt) {
+            this(missionId, profileId, dueAt, false);
+        }
+
+        /** The same pair, due at another time. */
+        public DuePair at(Instant newDueAt) {
+            return new DuePair(missionId, profileId, newDueAt, weekly);
+        }
+    }
 }

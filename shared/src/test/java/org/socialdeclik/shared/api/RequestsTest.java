@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.socialdeclik.shared.domain.FieldError;
 import org.socialdeclik.shared.domain.Mission;
 import org.socialdeclik.shared.domain.Profile;
+import org.socialdeclik.shared.domain.ProposalFrequency;
 import org.socialdeclik.shared.testing.Bodies;
 
 class RequestsTest {
@@ -168,5 +169,17 @@ class RequestsTest {
         assertThatThrownBy(() -> Requests.mission("m", body, Messages.forLocale("en"), CLOCK))
                 .isInstanceOfSatisfying(ApiException.class,
                         e -> assertThat(e.errors().get(0).message()).isEqualTo("This field is required."));
+    }
+
+    @Test
+    void how_often_is_immediate_unless_weekly_is_chosen_and_anything_else_is_named() {
+        assertThat(Requests.profile("p", null, Bodies.profile("ana@example.org"), FR, CLOCK).proposalFrequency())
+                .isEqualTo(ProposalFrequency.IMMEDIATE);
+        ObjectNode weekly = Bodies.profile("ana@example.org").put("proposalFrequency", "WEEKLY");
+        assertThat(Requests.profile("p", null, weekly, FR, CLOCK).weekly()).isTrue();
+
+        assertThat(badFieldsOfProfile(b -> b.put("proposalFrequency", "DAILY"))).containsExactly("proposalFrequency");
+        assertThat(badFieldsOfProfile(b -> b.put("proposalFrequency", "weekly"))).containsExactly("proposalFrequency");
+        assertThat(badFieldsOfProfile(b -> b.put("proposalFrequency", 7))).containsExactly("proposalFrequency");
     }
 }

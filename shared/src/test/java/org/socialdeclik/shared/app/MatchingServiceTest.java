@@ -38,15 +38,25 @@ class MatchingServiceTest {
     }
 
     Profile active(String id) {
-        Profile profile = Requests.profile(id, null, Bodies.profile(id + "@example.org"), Messages.forLocale("fr"), Clock.systemUTC());
-        store.register(profile, "nonce", MONDAY, new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, java.util.Map.of("profileId", id)));
-        store.activate(id, "nonce", MONDAY);
+        return active(store, id, Bodies.profile(id + "@example.org"), MONDAY);
+    }
+
+    /** A profile of this body, registered and confirmed at {@code at}. */
+    static Profile active(InMemoryStore store, String id, com.fasterxml.jackson.databind.node.ObjectNode body, Instant at) {
+        Profile profile = Requests.profile(id, null, body, Messages.forLocale("fr"), Clock.systemUTC());
+        store.register(profile, "nonce", at, new OutboxEntry("VERIFY#" + id, OutboxEntry.Kind.VERIFY, java.util.Map.of("profileId", id)));
+        store.activate(id, "nonce", at);
         return profile;
     }
 
     Mission published(String id) {
-        Mission mission = Requests.mission(id, Bodies.mission(), Messages.forLocale("fr"), Clock.fixed(MONDAY, ZoneOffset.UTC));
-        store.submit(mission, MissionStatus.PUBLISHED, MONDAY, List.of());
+        return published(store, id, MONDAY);
+    }
+
+    /** The sample mission, published at {@code at}. */
+    static Mission published(InMemoryStore store, String id, Instant at) {
+        Mission mission = Requests.mission(id, Bodies.mission(), Messages.forLocale("fr"), Clock.fixed(at, ZoneOffset.UTC));
+        store.submit(mission, MissionStatus.PUBLISHED, at, List.of());
         return mission;
     }
 

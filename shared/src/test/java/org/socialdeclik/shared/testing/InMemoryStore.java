@@ -56,6 +56,7 @@ public final class InMemoryStore implements MissionRepository, ProfileRepository
         String state;
         Instant dueAt;
         Instant proposedAt;
+        boolean weekly;
 
         Pair(String missionId, String profileId, MatchReasons reasons) {
             this.missionId = missionId;
@@ -309,9 +310,33 @@ public final class InMemoryStore implements MissionRepository, ProfileRepository
     }
 
     @Override
+    public boolean recordWaiting(String missionId, String profileId, MatchReasons reasons, Instant digestAt, Instant now) {
+        boolean recorded = recordDeferred(missionId, profileId, reasons, digestAt, now);
+        pairs.get(pairKey(missionId, profileId)).weekly |= recorded;
+        return recorded;
+    }
+
+    @Override
+    public List<DuePair> waitingPairs(Instant now, int weeksBack) {
+        return pairs.values().stream().filter(p -> p.weekly && "DEFERRED".equals(p.state) && !p.dueAt.isAfter(now))
+                .sorted(Comparator.comparing(p -> p.profileId)).map(p -> new DuePair(p.missionId, p.profileId, p.dueAt, true)).toList();
+    }
+
+    @Override
+    public List<String> promoteToDigest(String profileId, List<DuePair> due, Instant now) {
+        List<String> ids = due.stream().filter(d -> "DEFERRED".equals(pairs.get(pairKey(d.missionId(), profileId)).state))
+                .map(DuePair::missionId).toList();
+        if (ids.isEmpty() || !write(OutboxEntry.digest(profileId, ids), now)) {
+            return List.of();
+        }
+        ids.forEach(missionId -> proposed(missionId, profileId, now));
+        return ids;
+    }
+
+    @Override
     public List<DuePair> duePairs(Instant now, int daysBack) {
         Instant firstDay = now.minus(Duration.ofDays(daysBack)).truncatedTo(ChronoUnit.DAYS);
-        return pairs.values().stream().filter(p -> "DEFERRED".equals(p.state) && !p.dueAt.isAfter(now) && !p.dueAt.isBefore(firstDay))
+        return pairs.values().stream().filter(p -> !p.weekly && "DEFERRED".equals(p.state) && !p.dueAt.isAfter(now) && !p.dueAt.isBefore(firstDay))
                 .sorted(Comparator.comparing(p -> p.dueAt)).map(p -> new DuePair(p.missionId, p.profileId, p.dueAt)).toList();
     }
 
