@@ -238,6 +238,15 @@ class Schedules(unittest.TestCase):
             with self.subTest(name):
                 self.assertNotIn("Name", schedule["Properties"], "a fixed name exists once per account and region")
 
+    def test_the_weekly_digests_leave_on_monday_at_8_paris_time_from_the_deferred_proposals_function(self):
+        # what SAM makes of the MondayDigest event: the time zone reaches AWS::Scheduler::Schedule
+        schedules = resources(cloudformation(), "AWS::Scheduler::Schedule")
+        monday = [s["Properties"] for s in schedules.values()
+                  if s["Properties"].get("ScheduleExpression") == "cron(0 8 ? * MON *)"]
+        self.assertEqual(len(monday), 1)
+        self.assertEqual(monday[0].get("ScheduleExpressionTimezone"), "Europe/Paris")
+        self.assertIn("DeferredProposalsFunction", str(monday[0]["Target"]["Arn"]))
+
 
 if __name__ == "__main__":
     unittest.main()
