@@ -16,7 +16,6 @@ import org.socialdeclik.shared.domain.match.MissionCard;
 import org.socialdeclik.shared.domain.match.ProfileCard;
 import org.socialdeclik.shared.domain.vocab.Learning;
 import org.socialdeclik.shared.domain.vocab.Vocabulary;
-import org.socialdeclik.shared.ports.StoredMission;
 import org.socialdeclik.shared.ports.StoredProfile;
 import org.socialdeclik.shared.ports.VocabularyBook;
 import org.socialdeclik.shared.ports.WorkLedger;
@@ -153,33 +152,30 @@ public final class DynamoVocabulary implements VocabularyBook {
 
     @Override
     public void reindex(String user, String staleSkillId, Instant now) {
-        List<TransactWriteItem> items = new ArrayList<>();
         if (user.startsWith("PROFILE#")) {
             String id = TableLayout.profileId(user);
-            StoredProfile stored = profiles.findProfile(id).filter(StoredProfile::matchable).orElse(null);
-            if (stored == null) {
-                return;
-            }
-            if (staleSkillId != null) {
-                items.add(table.delete(TableLayout.skillKey(staleSkillId), user));
-            }
-            TableLayout.profileSkillItems(ProfileCard.of(stored.profile())).forEach(item -> items.add(table.put(item)));
-            items.add(table.put(TableLayout.ledgerItem(WorkLedger.Kind.PROFILE, id, now)));
+            profiles.findProfile(id).filter(StoredProfile::matchable).ifPresent(stored -> rewrite(user,
+                    staleSkillId == null ? null : TableLayout.skillKey(staleSkillId),
+                    TableLayout.profileSkillItems(ProfileCard.of(stored.profile())),
+                    TableLayout.ledgerItem(WorkLedger.Kind.PROFILE, id, now)));
         } else if (user.startsWith("MISSION#")) {
             String id = user.substring("MISSION#".length());
-            StoredMission stored = missions.findMission(id).filter(m -> m.status() == MissionStatus.PUBLISHED).orElse(null);
-            if (stored == null) {
-                return;
-            }
-            if (staleSkillId != null) {
-                items.add(table.delete(TableLayout.openKey(staleSkillId), user));
-            }
-            MissionItems.openMissionItems(MissionCard.of(stored.mission())).forEach(item -> items.add(table.put(item)));
-            items.add(table.put(TableLayout.ledgerItem(WorkLedger.Kind.MISSION, id, now)));
+            missions.findMission(id).filter(m -> m.status() == MissionStatus.PUBLISHED).ifPresent(stored -> rewrite(user,
+                    staleSkillId == null ? null : TableLayout.openKey(staleSkillId),
+                    MissionItems.openMissionItems(MissionCard.of(stored.mission())),
+                    TableLayout.ledgerItem(WorkLedger.Kind.MISSION, id, now)));
         }
-        if (!items.isEmpty()) {
-            table.transact(items);
+    }
+
+    /** In one transaction: the index item under the stale key gone, the index items written again, the work on the ledger. */
+    private void rewrite(String user, String stalePk, List<Map<String, AttributeValue>> index, Map<String, AttributeValue> work) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        if (stalePk != null) {
+            items.add(table.delete(stalePk, user));
         }
+        index.forEach(item -> items.add(table.put(item)));
+        items.add(table.put(work));
+        table.transact(items);
     }
 
     private static JsonNode parse(String json) {
