@@ -1,8 +1,6 @@
 package org.socialdeclik.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,13 +33,8 @@ final class ClockEndpoints {
     }
 
     private HttpEvents.Response advance(byte[] body) {
-        JsonNode request;
-        try {
-            request = LocalMapper.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            request = null;
-        }
-        JsonNode days = request == null || !request.isObject() ? null : request.get("advanceDays");
+        JsonNode request = LocalMapper.objectOrNull(body);
+        JsonNode days = request == null ? null : request.get("advanceDays");
         if (days == null || !days.canConvertToLong() || !days.isIntegralNumber() || request.size() != 1) {
             return HttpEvents.problem(400, "Bad Request", "Send {\"advanceDays\": N}, N a whole number of days from 1.");
         }

@@ -1,8 +1,6 @@
 package org.socialdeclik.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -45,13 +43,8 @@ final class FaultEndpoints {
     }
 
     private HttpEvents.Response set(byte[] body) {
-        JsonNode request;
-        try {
-            request = LocalMapper.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            request = null;
-        }
-        if (request == null || !request.isObject()) {
+        JsonNode request = LocalMapper.objectOrNull(body);
+        if (request == null) {
             return bad("The body must be a JSON object: {\"service\": \"ses\"} or "
                     + "{\"service\": \"ses\", \"mode\": \"slow\", \"seconds\": 15}.");
         }

@@ -1,8 +1,10 @@
 package org.socialdeclik.local;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +34,16 @@ final class LocalMapper {
 
     static String string(Object value) {
         return new String(bytes(value), StandardCharsets.UTF_8);
+    }
+
+    /** A request body that is a JSON object, or null for anything else (not JSON, an array, empty). */
+    static JsonNode objectOrNull(byte[] body) {
+        try {
+            JsonNode node = MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** An RFC 9457 problem: type, title, status, and a detail when there is one. */
