@@ -3,22 +3,17 @@
 // and the missions nobody was interested in a week after publication (the run's clock 8 days on).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkAccessibility, launch, withPage } from './browser.mjs';
-import { startStack } from './stack.mjs';
+import { checkAccessibility, startStackAndBrowser, stopStackAndBrowser, withPage } from './browser.mjs';
 import { fillMission, isoDate, notice, unique } from './helpers.mjs';
 
 let stack;
 let browser;
 
 before(async () => {
-  stack = await startStack({ moderation: 'on' });
-  browser = await launch();
+  ({ stack, browser } = await startStackAndBrowser());
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (stack) await stack.stop();
-});
+after(() => stopStackAndBrowser(stack, browser));
 
 test("the admins' desk: a link by email, the queue, a rejection with its reason, an approval, the figures as charts", async (t) => {
   await withPage(browser, t, async (page) => {

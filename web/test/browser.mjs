@@ -4,9 +4,27 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { RESULTS } from './stack.mjs';
+import { launch } from '../tools/chromium.mjs';
+import { RESULTS, startStack } from './stack.mjs';
 
-export { launch } from '../tools/chromium.mjs';
+export { launch };
+
+/** The real local stack (moderation on unless told) and a browser, for one test file's tests. */
+export async function startStackAndBrowser(options = { moderation: 'on' }) {
+  const stack = await startStack(options);
+  try {
+    return { stack, browser: await launch() };
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
+}
+
+/** Stops what startStackAndBrowser started (either may be missing when starting failed). */
+export async function stopStackAndBrowser(stack, browser) {
+  if (browser) await browser.close();
+  if (stack) await stack.stop();
+}
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

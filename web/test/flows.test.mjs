@@ -3,22 +3,18 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { checkAccessibility, launch, withPage } from './browser.mjs';
-import { startStack, tail } from './stack.mjs';
+import { checkAccessibility, startStackAndBrowser, stopStackAndBrowser, withPage } from './browser.mjs';
+import { tail } from './stack.mjs';
 import { addItems, fillMission, isoDate, notice, unique } from './helpers.mjs';
 
 let stack;
 let browser;
 
 before(async () => {
-  stack = await startStack({ moderation: 'on' });
-  browser = await launch();
+  ({ stack, browser } = await startStackAndBrowser());
 });
 
-after(async () => {
-  if (browser) await browser.close();
-  if (stack) await stack.stop();
-});
+after(() => stopStackAndBrowser(stack, browser));
 
 async function fillProfile(page, { email }) {
   await page.fill('#firstName', 'Ana');
