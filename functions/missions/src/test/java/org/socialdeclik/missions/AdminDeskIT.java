@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.match.MatchReasons;
 import org.socialdeclik.shared.domain.match.PlaceFit;
@@ -25,24 +22,7 @@ import org.socialdeclik.shared.token.Purpose;
  * events of events/missions, against the emulator: the sign-in link, the admin token on every
  * /admin call, the queue, and the review from the desk.
  */
-class AdminDeskIT {
-    static Emulator stack;
-    static MissionsHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = Emulator.start();
-        handler = new MissionsHandler(stack.env());
-    }
-
-    private static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/missions/" + name);
-    }
-
-    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.parse(response.getBody());
-    }
-
+class AdminDeskIT extends OnMissionsFunction {
     private static String adminToken() {
         return stack.tokens().mint(Purpose.ADMIN, OutboxEntry.part(Emulator.ADMIN));
     }
@@ -63,12 +43,6 @@ class AdminDeskIT {
         event.setQueryStringParameters(Map.of("status", status));
         event.setRawQueryString("status=" + status);
         return event;
-    }
-
-    private static String submitted() throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("submit.json"), null);
-        assertThat(response.getStatusCode()).isEqualTo(202);
-        return body(response).get("id").asText();
     }
 
     private static APIGatewayV2HTTPEvent reviewFromDesk(String id, String token, String body) {

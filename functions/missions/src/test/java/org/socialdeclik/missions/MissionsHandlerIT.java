@@ -4,46 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.socialdeclik.shared.Json;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.testing.Bodies;
-import org.socialdeclik.shared.testing.Emulator;
 import org.socialdeclik.shared.token.Purpose;
 
 /** The missions function, built as Lambda builds it (from its environment), against the emulator. */
-class MissionsHandlerIT {
-    static Emulator stack;
-    static MissionsHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = Emulator.start();
-        handler = new MissionsHandler(stack.env());
-    }
-
-    private static JsonNode body(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.parse(response.getBody());
-    }
-
-    private static APIGatewayV2HTTPEvent event(String name) {
-        return EventLoader.loadApiGatewayHttpEvent("events/missions/" + name);
-    }
-
-    private String submitted() throws Exception {
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event("submit.json"), null);
-        assertThat(response.getStatusCode()).isEqualTo(202);
-        return body(response).get("id").asText();
-    }
-
+class MissionsHandlerIT extends OnMissionsFunction {
     private static APIGatewayV2HTTPEvent review(String missionId, String token, String decision) {
         APIGatewayV2HTTPEvent event = event("review-approve.json");
         event.setPathParameters(Map.of("id", missionId));
