@@ -96,16 +96,25 @@ function missionHeader(article, mission, headingId) {
   article.append(facts);
 }
 
+/** The missions as a list in box, each item's content made by `content`; or the sentence saying there is none (null). */
+function missionList(box, missions, { tag, className, empty, content }) {
+  if (!missions.length) {
+    box.replaceChildren(el('p', t(empty)));
+    return null;
+  }
+  const list = el(tag, undefined, className);
+  for (const mission of missions) {
+    const item = el('li');
+    item.append(...content(mission));
+    list.append(item);
+  }
+  return list;
+}
+
 function renderQueue(token) {
   const box = document.getElementById('queue');
   const missions = state.queue || [];
-  if (!missions.length) {
-    box.replaceChildren(el('p', t('admin.queue.empty')));
-    return;
-  }
-  const list = el('ol', undefined, 'queue');
-  for (const mission of missions) {
-    const item = el('li');
+  const list = missionList(box, missions, { tag: 'ol', className: 'queue', empty: 'admin.queue.empty', content: (mission) => {
     const article = el('article', undefined, 'card');
     const headingId = `mission-${mission.id}`;
     article.setAttribute('aria-labelledby', headingId);
@@ -113,10 +122,9 @@ function renderQueue(token) {
     const details = el('details');
     details.append(el('summary', t('admin.mission.description')), el('p', mission.description || '', 'prewrap'));
     article.append(details, reviewForm(token, mission));
-    item.append(article);
-    list.append(item);
-  }
-  box.replaceChildren(el('p', t('admin.queue.count', { n: missions.length })), list);
+    return [article];
+  } });
+  if (list) box.replaceChildren(el('p', t('admin.queue.count', { n: missions.length })), list);
 }
 
 function reviewForm(token, mission) {
@@ -177,18 +185,10 @@ function reviewForm(token, mission) {
 function renderQuiet() {
   const box = document.getElementById('quiet');
   const quiet = (state.published || []).filter((m) => m.quiet);
-  if (!quiet.length) {
-    box.replaceChildren(el('p', t('admin.quiet.empty')));
-    return;
-  }
-  const list = el('ul', undefined, 'quiet');
-  for (const mission of quiet) {
-    const item = el('li');
-    item.append(el('strong', mission.title), el('span', ` · ${t('admin.mission.published', { date: day(mission.publishedAt) })} · ${t(
-      'admin.mission.proposed', { n: mission.proposedCount ?? 0 })}`));
-    list.append(item);
-  }
-  box.replaceChildren(list);
+  const list = missionList(box, quiet, { tag: 'ul', className: 'quiet', empty: 'admin.quiet.empty', content: (mission) => [
+    el('strong', mission.title), el('span', ` · ${t('admin.mission.published', { date: day(mission.publishedAt) })} · ${t(
+      'admin.mission.proposed', { n: mission.proposedCount ?? 0 })}`)] });
+  if (list) box.replaceChildren(list);
 }
 
 function renderStats() {
