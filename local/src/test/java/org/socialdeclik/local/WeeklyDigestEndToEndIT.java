@@ -29,7 +29,8 @@ import org.socialdeclik.shared.domain.ProposalFrequency;
 /**
  * "How often" (issue 11), walked week by week with the local clock: a WEEKLY freelancer hears of
  * the week's missions in one digest on Monday at 08:00 (Paris), without the mission closed
- * meanwhile, sent by the template's Monday schedule by itself; an IMMEDIATE one as before. The
+ * meanwhile, sent by the template's Monday schedule by itself, never to an address on the
+ * suppression list; an IMMEDIATE one as before. The
  * real template and handlers over HTTP, on a table of its own.
  */
 class WeeklyDigestEndToEndIT {
@@ -102,6 +103,15 @@ class WeeklyDigestEndToEndIT {
         assertThat(call(platform, "GET", "/profiles/me", null, null, access).json().get("proposalFrequency").asText())
                 .isEqualTo("WEEKLY");
 
+        // another chooses WEEKLY when signing up (their address bounces for good before Monday)
+        String bounced = "bounced-" + UUID.randomUUID() + "@example.org";
+        ObjectNode signUp = (ObjectNode) LocalMapper.MAPPER.readTree(profileJson(bounced));
+        assertThat(post(platform, "/profiles", signUp.put("proposalFrequency", "WEEKLY").toString()).status()).isEqualTo(202);
+        Answer verified = post(platform, "/profiles/verify", "{\"token\":\""
+                + tokenOf(awaitEmail(platform, to(bounced, "Confirmez votre adresse")), "/verify") + "\"}");
+        assertThat(call(platform, "GET", "/profiles/me", null, null, verified.json().get("accessToken").asText()).json()
+                .get("proposalFrequency").asText()).isEqualTo("WEEKLY");
+
         String run = UUID.randomUUID().toString().substring(0, 8);
         String organisation = "asso-" + UUID.randomUUID() + "@example.org";
         String[] titles = {"Hebdo A " + run, "Hebdo B fermée " + run, "Hebdo C " + run};
@@ -120,6 +130,8 @@ class WeeklyDigestEndToEndIT {
         }
         Thread.sleep(2000);
         assertThat(missionEmailsTo(weekly)).as("the WEEKLY freelancer waits for Monday").isEmpty();
+        assertThat(post(platform, "/_local/ses-feedback", "{\"email\":\"" + bounced + "\",\"type\":\"Bounce\"}").status())
+                .isEqualTo(200);
         // one of the week's missions closes before Monday
         assertThat(post(platform, "/missions/" + missions[1][0] + "/close",
                 "{\"token\":\"" + missions[1][1] + "\",\"outcome\":\"CANCELLED\"}").status()).isEqualTo(200);
@@ -159,5 +171,6 @@ class WeeklyDigestEndToEndIT {
         Thread.sleep(2000);
         assertThat(missionEmailsTo(weekly)).hasSize(1);
         assertThat(missionEmailsTo(immediate)).as("three proposals, no digest").hasSize(3);
+        assertThat(missionEmailsTo(bounced)).as("the suppression list holds for digests").isEmpty();
     }
 }
