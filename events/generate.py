@@ -126,10 +126,15 @@ w('profiles/unsubscribe.json', http('POST', '/unsubscribe', 'POST /unsubscribe',
 w('profiles/unsubscribe-one-click.json', http('POST', '/unsubscribe', 'POST /unsubscribe', 'List-Unsubscribe=One-Click',
   query={"token": "REPLACE_WITH_UNSUBSCRIBE_TOKEN"}, ctype='application/x-www-form-urlencoded',
   headers={"user-agent": "Mozilla/5.0 (mail provider one-click)"}))
+w('profiles/availability.json', http('POST', '/profiles/availability', 'POST /profiles/availability',
+  {"token": "REPLACE_WITH_AVAILABILITY_TOKEN", "answer": "PAUSE", "until": "2027-03-01"}))
 w('deferred/hourly.json', {"version": "0", "id": "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa", "detail-type": "Scheduled Event",
   "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:00:00Z", "region": "eu-west-3",
   "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Hourly"], "detail": {}})
 w('follow-up/hourly.json', {"version": "0", "id": "0f6b2c9e-3d1a-4c57-8e2b-6a9d4f1c7b30", "detail-type": "Scheduled Event",
+  "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:00:00Z", "region": "eu-west-3",
+  "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Hourly"], "detail": {}})
+w('availability/hourly.json', {"version": "0", "id": "7d2e4b91-6a3c-4f08-b5d1-2c9e8a0f4e17", "detail-type": "Scheduled Event",
   "source": "aws.scheduler", "account": "123456789012", "time": "2026-11-27T21:00:00Z", "region": "eu-west-3",
   "resources": ["arn:aws:scheduler:eu-west-3:123456789012:schedule/default/socialdeclik-Hourly"], "detail": {}})
 w('recovery/sweep.json', {"version": "0", "id": "8c1e5f0a-55b2-4b6e-9d43-0f3f7a1d2c9b", "detail-type": "Scheduled Event",

@@ -28,7 +28,8 @@ export SAM_CLI_TELEMETRY := 0
 
 # function logical id -> Maven module name under functions/
 SAM_FUNCTIONS := Missions:missions Profiles:profiles Matching:matching DeferredProposals:matching Notifier:notifier \
-                 EmailFeedback:feedback Recovery:notifier MissionFollowUp:missions Stats:matching
+                 EmailFeedback:feedback Recovery:notifier MissionFollowUp:missions Stats:matching \
+                 Availability:profiles
 SAM_MODULES := $(sort $(foreach f,$(SAM_FUNCTIONS),functions/$(word 2,$(subst :, ,$(f)))))
 SAM_JARS := $(foreach m,$(SAM_MODULES),$(m)/target/$(notdir $(m))-function.jar)
 sam_empty :=

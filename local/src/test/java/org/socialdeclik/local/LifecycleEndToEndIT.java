@@ -32,12 +32,18 @@ class LifecycleEndToEndIT {
 
     @BeforeAll
     static void start() {
+        platform = startWithClock("e2e-life-", Map.of("INTEREST_TARGET", "2"));
+    }
+
+    /** The local run of the template without moderation, on its own table, whose clock the tests move. */
+    static LocalPlatform startWithClock(String tablePrefix, Map<String, String> overrides) {
         Path template = SamTemplate.find(Path.of("")).orElseThrow();
-        platform = LocalPlatform.start(LocalConfig.defaults().withPort(0).withEndpoint(Emulator.endpoint())
+        LocalPlatform started = LocalPlatform.start(LocalConfig.defaults().withPort(0).withEndpoint(Emulator.endpoint())
                 .withTemplate(template).withPollInterval(Duration.ofMillis(100)).withModeration(false)
-                .withVariableOverrides(Map.of("INTEREST_TARGET", "2"))
-                .withTableName("e2e-life-" + UUID.randomUUID().toString().substring(0, 8)));
-        assertThat(platform.awaitHealthy(Duration.ofSeconds(60))).isTrue();
+                .withVariableOverrides(overrides)
+                .withTableName(tablePrefix + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(started.awaitHealthy(Duration.ofSeconds(60))).isTrue();
+        return started;
     }
 
     @AfterEach
@@ -47,13 +53,23 @@ class LifecycleEndToEndIT {
 
     @AfterAll
     static void stop() {
+        stop(platform);
+    }
+
+    /** Real time again for the JVM, and the run stopped. */
+    static void stop(LocalPlatform started) {
         LocalClock.INSTANCE.reset();
-        if (platform != null) {
-            platform.close();
+        if (started != null) {
+            started.close();
         }
     }
 
     static Instant advanceDays(int days) throws Exception {
+        return advanceDays(platform, days);
+    }
+
+    /** Moves that local run's clock on (it adds up); answers its new "now". */
+    static Instant advanceDays(LocalPlatform platform, int days) throws Exception {
         Answer answer = post(platform, "/_local/clock", "{\"advanceDays\": " + days + "}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         return Instant.parse(answer.json().get("now").asText());
@@ -165,6 +181,10 @@ class LifecycleEndToEndIT {
     }
 
     static Answer runSchedule(String key) throws Exception {
+        return runSchedule(platform, key);
+    }
+
+    static Answer runSchedule(LocalPlatform platform, String key) throws Exception {
         Answer ran = post(platform, "/_local/schedules/" + key, "");
         assertThat(ran.status()).as(ran.body()).isEqualTo(200);
         return ran;

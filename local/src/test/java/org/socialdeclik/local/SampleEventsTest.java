@@ -36,6 +36,7 @@ class SampleEventsTest {
             "notifier", "NotifierFunction",
             "deferred", "DeferredProposalsFunction",
             "follow-up", "MissionFollowUpFunction",
+            "availability", "AvailabilityFunction",
             "feedback", "EmailFeedbackFunction",
             "recovery", "RecoveryFunction",
             "stats", "StatsFunction");

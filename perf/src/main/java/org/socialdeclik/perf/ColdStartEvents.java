@@ -24,6 +24,7 @@ final class ColdStartEvents {
             "MatchingFunction", "matching/mission-published.json",
             "DeferredProposalsFunction", "deferred/hourly.json",
             "MissionFollowUpFunction", "follow-up/hourly.json",
+            "AvailabilityFunction", "availability/hourly.json",
             "NotifierFunction", "notifier/verification.json",
             "EmailFeedbackFunction", "feedback/permanent-bounce.json");
 

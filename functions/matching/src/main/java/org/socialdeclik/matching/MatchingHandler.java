@@ -17,7 +17,8 @@ import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * Stream: a mission that becomes PUBLISHED is matched against active profiles; a profile that
- * becomes ACTIVE, changes while active, or subscribes again is matched against open missions.
+ * becomes ACTIVE, changes while active, subscribes again or ends a pause is matched against open
+ * missions (a paused one never is).
  */
 public final class MatchingHandler extends StreamFunction {
     private final MatchingService service;
@@ -76,9 +77,9 @@ public final class MatchingHandler extends StreamFunction {
             service.missionPublished(mission);
             done(WorkLedger.Kind.MISSION, mission.id(), now);
         } else if (now.entity() == Entity.PROFILE && "ACTIVE".equals(now.status())) {
-            if (!now.unsubscribed()
-                    && (!"ACTIVE".equals(before.status()) || !Objects.equals(before.doc(), now.doc()) || before.unsubscribed())) {
-                // became active, changed, or subscribed again: its new matches among open missions
+            if (!now.unsubscribed() && !now.paused() && (!"ACTIVE".equals(before.status())
+                    || !Objects.equals(before.doc(), now.doc()) || before.unsubscribed() || before.paused())) {
+                // became active, changed, subscribed again or available again: its new matches among open missions
                 service.profileActive(now.profile());
             }
             if (!Objects.equals(before.updatedAt(), now.updatedAt())) {

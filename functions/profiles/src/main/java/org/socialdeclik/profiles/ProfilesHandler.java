@@ -16,6 +16,7 @@ import org.socialdeclik.shared.api.HttpFunction;
 import org.socialdeclik.shared.api.HttpRequest;
 import org.socialdeclik.shared.api.HttpResponse;
 import org.socialdeclik.shared.api.Requests;
+import org.socialdeclik.shared.app.AvailabilityService;
 import org.socialdeclik.shared.app.Ids;
 import org.socialdeclik.shared.app.ProfileService;
 import org.socialdeclik.shared.app.RegisterProfile;
@@ -34,7 +35,8 @@ import org.socialdeclik.shared.warmup.Priming;
 
 /**
  * HTTP: a freelancer's whole journey: create and verify a profile, get a sign-in link, see,
- * export, edit and erase it, say "I'm interested", unsubscribe (JSON or RFC 8058 one-click).
+ * export, edit and erase it, say "I'm interested", answer "still available?" (pause or resume),
+ * unsubscribe (JSON or RFC 8058 one-click).
  */
 public final class ProfilesHandler extends HttpFunction {
     private static final Set<String> TOKEN_FIELDS = Set.of("token");
@@ -43,6 +45,7 @@ public final class ProfilesHandler extends HttpFunction {
     private final ProfileService service;
     private final Clock clock;
     private final VocabularyService vocabulary;
+    private final AvailabilityService availability;
     private Priming priming;
     private final Map<String, Route> routes = Map.of(
             "POST /profiles", this::register,
@@ -52,6 +55,7 @@ public final class ProfilesHandler extends HttpFunction {
             "PUT /profiles/me", this::update,
             "DELETE /profiles/me", this::erase,
             "POST /interests", this::interest,
+            "POST /profiles/availability", this::availability,
             "POST /unsubscribe", this::unsubscribe);
 
     public ProfilesHandler() {
@@ -70,21 +74,23 @@ public final class ProfilesHandler extends HttpFunction {
     }
 
     private ProfilesHandler(Wiring wiring) {
-        this(wire(wiring), new VocabularyService(wiring.vocabularyBook(), wiring.clock()), wiring.clock());
+        this(wiring, wiring.store(), availability(wiring, wiring.store()));
     }
 
-    public ProfilesHandler(ProfileService service) {
-        this(service, null, Clock.systemUTC());
+    private ProfilesHandler(Wiring wiring, DynamoStore store, AvailabilityService availability) {
+        this(wire(wiring, store, availability), new VocabularyService(wiring.vocabularyBook(), wiring.clock()), wiring.clock(),
+                availability);
     }
 
     /**
      * {@code clock} tells the validation what today is; {@code vocabulary} counts the words no
-     * term knew (null: not counted).
+     * term knew (null: not counted); {@code availability} answers "still available?" (null: not served).
      */
-    public ProfilesHandler(ProfileService service, VocabularyService vocabulary, Clock clock) {
+    public ProfilesHandler(ProfileService service, VocabularyService vocabulary, Clock clock, AvailabilityService availability) {
         this.service = service;
         this.vocabulary = vocabulary;
         this.clock = clock;
+        this.availability = availability;
     }
 
     /** The words of a stored profile that no term knew, counted for the admins' desk. */
@@ -100,10 +106,14 @@ public final class ProfilesHandler extends HttpFunction {
         return priming;
     }
 
-    private static ProfileService wire(Wiring wiring) {
-        DynamoStore store = wiring.store();
+    private static AvailabilityService availability(Wiring wiring, DynamoStore store) {
+        return new AvailabilityService(wiring.availability(), store.profiles(), wiring.tokens(), wiring.clock(),
+                wiring.availabilityCheckAfter());
+    }
+
+    private static ProfileService wire(Wiring wiring, DynamoStore store, AvailabilityService availability) {
         return new ProfileService(store.profiles(), store.missions(), store.matches(), wiring.tokens(), wiring.clock(),
-                wiring.missionActivity(), wiring.calendar(), Duration.ofDays(wiring.env().getInt("FOLLOW_UP_DAYS", 7)));
+                wiring.missionActivity(), wiring.calendar(), Duration.ofDays(wiring.env().getInt("FOLLOW_UP_DAYS", 7)), availability);
     }
 
     @Override
@@ -178,6 +188,17 @@ public final class ProfilesHandler extends HttpFunction {
         return HttpResponse.json(202, Map.of("status", "ACCEPTED"));
     }
 
+    /** "Still available?": the emailed link's token in the body, or the signed-in owner (from /me). */
+    private HttpResponse availability(HttpRequest request) {
+        JsonNode token = request.json().get("token");
+        // the link is checked before the fields, so a stale link is reported as such
+        StoredProfile owner = token != null && token.isTextual() ? availability.holder(token.textValue())
+                : service.signedIn(request.bearerToken());
+        AvailabilityAnswer answer = AvailabilityAnswer.parse(request, availability.today());
+        StoredProfile after = availability.answer(owner, answer.answer(), answer.until());
+        return HttpResponse.json(200, AvailabilityAnswer.view(after));
+    }
+
     private HttpResponse unsubscribe(HttpRequest request) {
         String contentType = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
         String token;
@@ -249,6 +270,7 @@ public final class ProfilesHandler extends HttpFunction {
         view.put("locale", p.locale());
         view.put("consent", p.consent());
         view.put("proposalFrequency", p.proposalFrequency().name());
+        view.putAll(AvailabilityAnswer.view(stored));
         view.put("subscribed", !stored.unsubscribed());
         view.put("unsubscribed", stored.unsubscribed());
         view.put("createdAt", stored.createdAt().toString());

@@ -26,6 +26,11 @@ public record Links(String webBaseUrl, String apiBaseUrl) {
         return webBaseUrl + path + "?mission=" + enc(missionId) + "&token=" + enc(token);
     }
 
+    /** The "still available?" page with the answer its button gives ({@code AVAILABLE} or {@code PAUSE}). */
+    public String availability(String answer, String token) {
+        return webBaseUrl + "/availability?answer=" + enc(answer) + "&token=" + enc(token);
+    }
+
     public String oneClickUnsubscribe(String token) {
         return apiBaseUrl + "/unsubscribe?token=" + enc(token);
     }

@@ -281,7 +281,13 @@ public final class MatchingService {
         int deferred = 0;
         for (MatchRepository.DuePair pair : due) {
             Optional<StoredProfile> profile = profiles.findProfile(pair.profileId());
-            if (!stillProposable(pair.missionId()) || profile.isEmpty() || !profile.get().matchable()) {
+            boolean proposable = stillProposable(pair.missionId());
+            if (proposable && profile.isPresent() && profile.get().paused()) {
+                // never proposed while paused; found again among the open missions when it resumes
+                matches.forgetDeferred(pair);
+                continue;
+            }
+            if (!proposable || profile.isEmpty() || !profile.get().matchable()) {
                 matches.dropDeferred(pair);
                 continue;
             }
@@ -325,10 +331,14 @@ public final class MatchingService {
         for (Map.Entry<String, List<MatchRepository.DuePair>> entry : byProfile.entrySet()) {
             Optional<StoredProfile> profile = profiles.findProfile(entry.getKey());
             boolean matchable = profile.isPresent() && profile.get().matchable();
+            boolean paused = profile.isPresent() && profile.get().paused();
             List<MatchRepository.DuePair> kept = new ArrayList<>();
             for (MatchRepository.DuePair pair : entry.getValue()) {
-                if (matchable && stillProposable(pair.missionId())) {
+                boolean proposable = (matchable || paused) && stillProposable(pair.missionId());
+                if (proposable && matchable) {
                     kept.add(pair);
+                } else if (proposable) {
+                    matches.forgetDeferred(pair); // paused: found again among the open missions when it resumes
                 } else {
                     matches.dropDeferred(pair);
                 }

@@ -3,6 +3,7 @@ package org.socialdeclik.shared.app;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.socialdeclik.shared.domain.MissionStatus;
 import org.socialdeclik.shared.domain.ProfileStatus;
@@ -19,7 +20,8 @@ import org.socialdeclik.shared.token.Purpose;
 import org.socialdeclik.shared.token.Tokens;
 
 /**
- * Renders the notices of the loop after the first email (issue 11) from their outbox items, as
+ * Renders the notices of the loop after the first email (issue 11: closing, follow-up, last notice,
+ * "still available?" and "paused") from their outbox items, as
  * {@link NotificationService} sends them (the same claims, suppression and once-only rule):
  * each checks, when it is sent, that it still has a reason to go.
  */
@@ -44,6 +46,8 @@ final class NoticeDelivery {
             case MISSION_CLOSED -> closed(entry);
             case FOLLOW_UP -> followUp(entry);
             case LAST_NOTICE -> lastNotice(entry);
+            case AVAILABILITY_CHECK -> availabilityCheck(entry);
+            case AVAILABILITY_PAUSED -> availabilityPaused(entry);
             default -> List.of();
         };
     }
@@ -91,6 +95,30 @@ final class NoticeDelivery {
 
     private String unsubscribeToken(String profileId) {
         return tokens.mint(Purpose.UNSUBSCRIBE, profileId);
+    }
+
+    /** "Still available?", unless the person paused or left meanwhile: one link per answer. */
+    private List<EmailMessage> availabilityCheck(OutboxEntry entry) {
+        Map<String, String> refs = entry.refs();
+        return subscribed(entry).filter(p -> !p.paused()).map(p -> {
+            String id = p.profile().id();
+            String answer = tokens.mint(Purpose.AVAILABILITY, id);
+            String unsubscribe = unsubscribeToken(id);
+            return List.of(notices.availabilityCheck(p.profile(), Long.parseLong(refs.get("quietDays")),
+                    LocalDate.parse(refs.get("pauseUntil")), LocalDate.parse(refs.get("answerBy")),
+                    links.availability("AVAILABLE", answer), links.availability("PAUSE", answer),
+                    links.page("/unsubscribe", unsubscribe), links.oneClickUnsubscribe(unsubscribe)));
+        }).orElse(List.of());
+    }
+
+    /** Paused for want of an answer, while it still is: one click resumes. */
+    private List<EmailMessage> availabilityPaused(OutboxEntry entry) {
+        return subscribed(entry).filter(StoredProfile::paused).map(p -> {
+            String id = p.profile().id();
+            String unsubscribe = unsubscribeToken(id);
+            return List.of(notices.paused(p.profile(), links.availability("AVAILABLE", tokens.mint(Purpose.AVAILABILITY, id)),
+                    links.page("/unsubscribe", unsubscribe), links.oneClickUnsubscribe(unsubscribe)));
+        }).orElse(List.of());
     }
 
     /** The mission a freelancer was interested in closed: only their own name, the mission and why. */

@@ -39,6 +39,7 @@ public final class ProfileService {
     private final MissionActivity activity;
     private final MissionCalendar calendar;
     private final Duration followUpAfter;
+    private final AvailabilityService availability;
 
     /** Without a mission calendar: interests plan no follow-up. */
     public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
@@ -49,6 +50,14 @@ public final class ProfileService {
     /** {@code followUpAfter}: how long after an interest the organisation hears from us (FOLLOW_UP_DAYS). */
     public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
                           Tokens tokens, Clock clock, MissionActivity activity, MissionCalendar calendar, Duration followUpAfter) {
+        this(profiles, missions, matches, tokens, clock, activity, calendar, followUpAfter, null);
+    }
+
+    /** {@code availability}: plans a verified profile's first "still available?" and notes interests as signs of life. */
+    public ProfileService(ProfileRepository profiles, MissionRepository missions, MatchRepository matches,
+                          Tokens tokens, Clock clock, MissionActivity activity, MissionCalendar calendar, Duration followUpAfter,
+                          AvailabilityService availability) {
+        this.availability = availability;
         this.calendar = calendar;
         this.followUpAfter = followUpAfter;
         this.profiles = profiles;
@@ -95,6 +104,9 @@ public final class ProfileService {
     public Verified verify(String token) {
         Claims claims = tokens.verify(token, Purpose.VERIFY);
         StoredProfile profile;
+        if (availability != null) {
+            availability.planFirstCheck(claims.subject()); // first, so an active profile always has its check
+        }
         try {
             profile = profiles.activate(claims.subject(), claims.nonce(), Instant.now(clock));
         } catch (NotFoundException e) {
@@ -143,7 +155,7 @@ public final class ProfileService {
                 stored = profiles.resubscribe(updated.id(), now);
             } else {
                 profiles.unsubscribe(updated.id(), now);
-                stored = new StoredProfile(stored.profile(), stored.status(), stored.createdAt(), now, stored.verifyNonce(), true);
+                stored = stored.changed(stored.profile(), now, true);
             }
         }
         return stored;
@@ -191,6 +203,9 @@ public final class ProfileService {
         }
         if (matches.recordInterest(missionId, profileId, now)) {
             BusinessMetrics.count(BusinessMetric.INTERESTS);
+        }
+        if (availability != null) {
+            availability.seen(profileId); // a sign of life: "still available?" waits a period more
         }
     }
 }

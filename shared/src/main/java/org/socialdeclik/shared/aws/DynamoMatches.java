@@ -212,8 +212,7 @@ public final class DynamoMatches implements MatchRepository {
             return true;
         } catch (TransactionCanceledException e) {
             if (DynamoTable.anyFailed(e)) {
-                table.dynamo().deleteItem(b -> b.tableName(table.name()).key(key(TableLayout.dueKey(due.dueAt()),
-                        TableLayout.dueSortKey(due))));
+                clearDue(due);
                 return false;
             }
             throw e;
@@ -243,6 +242,23 @@ public final class DynamoMatches implements MatchRepository {
                         .expressionAttributeNames(Map.of("#state", TableLayout.STATE))
                         .expressionAttributeValues(Map.of(":dropped", s("DROPPED")))),
                 deleteDue(due)));
+    }
+
+    @Override
+    public void forgetDeferred(DuePair due) {
+        TransactWriteItem pair = TransactWriteItem.builder().delete(d -> d.tableName(table.name())
+                .key(key(missionKey(due.missionId()), matchKey(due.profileId())))
+                .conditionExpression("#state = :deferred")
+                .expressionAttributeNames(Map.of("#state", TableLayout.STATE))
+                .expressionAttributeValues(Map.of(":deferred", s("DEFERRED")))).build();
+        if (!table.transactIfNew(List.of(pair, deleteDue(due)))) {
+            clearDue(due); // proposed or dropped meanwhile: only its due item is left
+        }
+    }
+
+    private void clearDue(DuePair due) {
+        table.dynamo().deleteItem(b -> b.tableName(table.name()).key(key(TableLayout.dueKey(due.dueAt()),
+                TableLayout.dueSortKey(due))));
     }
 
     @Override

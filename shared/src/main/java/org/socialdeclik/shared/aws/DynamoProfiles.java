@@ -114,6 +114,10 @@ public final class DynamoProfiles implements ProfileRepository {
 
     /** A matchable profile's index items, and its matching on the work ledger until it has run. */
     private void index(List<TransactWriteItem> items, Profile profile, Instant now) {
+        index(table, items, profile, now);
+    }
+
+    static void index(DynamoTable table, List<TransactWriteItem> items, Profile profile, Instant now) {
         TableLayout.profileSkillItems(ProfileCard.of(profile)).forEach(item -> items.add(table.put(item)));
         items.add(table.put(TableLayout.ledgerItem(WorkLedger.Kind.PROFILE, profile.id(), now)));
     }
@@ -143,7 +147,7 @@ public final class DynamoProfiles implements ProfileRepository {
             index(items, profile, now);
         }
         table.transactGuarded(items, () -> new ConflictException(Conflict.CHANGED_MEANWHILE));
-        return new StoredProfile(profile, current.status(), current.createdAt(), now, current.verifyNonce(), current.unsubscribed());
+        return current.changed(profile, now, current.unsubscribed());
     }
 
     @Override
@@ -175,12 +179,12 @@ public final class DynamoProfiles implements ProfileRepository {
                 .conditionExpression("attribute_exists(pk)")
                 .updateExpression("SET updatedAt = :now REMOVE unsubscribed, unsubscribedAt")
                 .expressionAttributeValues(Map.of(":now", s(now.toString())))));
-        if (current.status() == ProfileStatus.ACTIVE) {
+        if (current.status() == ProfileStatus.ACTIVE && !current.paused()) {
             // matched again like a changed profile: on the ledger until matching has run for it
             index(items, current.profile(), now);
         }
         table.transact(items);
-        return new StoredProfile(current.profile(), current.status(), current.createdAt(), now, current.verifyNonce(), false);
+        return current.changed(current.profile(), now, false);
     }
 
     @Override

@@ -6,11 +6,13 @@ import static org.socialdeclik.shared.aws.TableLayout.key;
 import static org.socialdeclik.shared.aws.TableLayout.s;
 import static org.socialdeclik.shared.aws.TableLayout.text;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.socialdeclik.shared.ports.OutboxEntry;
 import org.socialdeclik.shared.ports.WorkLedger;
@@ -71,6 +73,21 @@ final class DynamoTable {
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /**
+     * The items of day partitions ({@code dayKey} of a day, sort keys stamped in time) stamped up to
+     * {@code now}, from {@code daysBack} days before it, oldest day first: what a calendar has due.
+     */
+    List<Map<String, AttributeValue>> dueByDay(Function<Instant, String> dayKey, Instant now, int daysBack) {
+        List<Map<String, AttributeValue>> due = new ArrayList<>();
+        for (int back = daysBack; back >= 0; back--) {
+            due.addAll(query(QueryRequest.builder().tableName(name)
+                    .keyConditionExpression("pk = :pk AND sk <= :now")
+                    .expressionAttributeValues(Map.of(":pk", s(dayKey.apply(now.minus(Duration.ofDays(back)))),
+                            ":now", s(TableLayout.stampedUntil(now))))));
+        }
+        return due;
     }
 
     // ---- the writes of a transaction ---------------------------------------------------------

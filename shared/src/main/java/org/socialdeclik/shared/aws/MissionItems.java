@@ -33,8 +33,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class MissionItems {
     /** Why a closed mission closed; absent on missions stored before outcomes, or closed without one. */
     public static final String OUTCOME = "outcome";
-    static final String STEP = "step";
-    static final String AT = "at";
 
     private MissionItems() {}
 
@@ -68,25 +66,11 @@ public final class MissionItems {
         return items;
     }
 
+    /** The mission calendar's steps ({@code WHEN#day / ms#STEP#missionId}), kept until done. */
+    static final DayCalendar CALENDAR = new DayCalendar("WHEN", MISSION_ID, null);
+
     /** The item of a planned step of the mission calendar. */
     static Map<String, AttributeValue> calendarItem(MissionCalendar.Step step, String missionId, Instant at) {
-        Map<String, AttributeValue> item = item(calendarKey(at), calendarSortKey(step, missionId, at), TableLayout.Entity.WHEN);
-        item.put(MISSION_ID, s(missionId));
-        item.put(STEP, s(step.name()));
-        item.put(AT, s(at.toString()));
-        return item;
-    }
-
-    static MissionCalendar.Due calendarStep(Map<String, AttributeValue> item) {
-        return new MissionCalendar.Due(MissionCalendar.Step.valueOf(text(item, STEP)), text(item, MISSION_ID),
-                Instant.parse(text(item, AT)));
-    }
-
-    static String calendarKey(Instant at) {
-        return "WHEN#" + at.toString().substring(0, 10);
-    }
-
-    static String calendarSortKey(MissionCalendar.Step step, String missionId, Instant at) {
-        return TableLayout.stamp(at) + "#" + step.name() + "#" + missionId;
+        return CALENDAR.item(step.name(), missionId, at);
     }
 }

@@ -38,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code SKILL#skillId / PROFILE#id}: active profile index item, carrying its matching card</li>
  *   <li>{@code OPEN#skillId / MISSION#id}: open mission index item, carrying its matching card;
  *       {@code WHEN#day / ms#STEP#missionId}: a step of the mission calendar (the mission's items: {@link MissionItems})</li>
+ *   <li>{@code AVAIL#day / ms#STEP#profileId}: a step of a profile's availability calendar (entity {@code WHEN};
+ *       the profile's availability attributes and these items: {@link ProfileItems})</li>
  *   <li>{@code OUTBOX#purpose / A}: an email to send (TTL after 30 days)</li>
  *   <li>{@code DUE#day / ms#missionId#profileId}: a proposal deferred by the weekly cap;
  *       {@code DUE#monday / WEEKLY#profileId#missionId}: one waiting for a WEEKLY freelancer's digest</li>
@@ -257,7 +259,8 @@ public final class TableLayout {
         AttributeValue unsubscribed = item.get(UNSUBSCRIBED);
         return new StoredProfile(StoredJson.profile(text(item, DOC)), ProfileStatus.valueOf(text(item, STATUS)),
                 Instant.parse(text(item, CREATED_AT)), Instant.parse(text(item, UPDATED_AT)),
-                text(item, VERIFY_NONCE), unsubscribed != null && Boolean.TRUE.equals(unsubscribed.bool()));
+                text(item, VERIFY_NONCE), unsubscribed != null && Boolean.TRUE.equals(unsubscribed.bool()),
+                ProfileItems.seenAt(item), ProfileItems.pause(item));
     }
 
     /** The active-profile index items of a matchable profile, one per skill, each with the card. */
@@ -393,8 +396,9 @@ public final class TableLayout {
     }
 
     /** What the stream functions read of a changed mission or profile (its main item's image). */
-    public record Streamed(Entity entity, String pk, String status, String doc, boolean unsubscribed, String updatedAt) {
-        public static final Streamed NONE = new Streamed(null, null, null, null, false, null);
+    public record Streamed(Entity entity, String pk, String status, String doc, boolean unsubscribed, String updatedAt,
+                           boolean paused) {
+        public static final Streamed NONE = new Streamed(null, null, null, null, false, null, false);
 
         public Mission mission() {
             return StoredJson.mission(doc);
@@ -415,7 +419,7 @@ public final class TableLayout {
             return Streamed.NONE;
         }
         return new Streamed(Entity.of(image.text(ENTITY)), image.text(PK), image.text(STATUS), image.text(DOC),
-                image.flag(UNSUBSCRIBED), image.text(UPDATED_AT));
+                image.flag(UNSUBSCRIBED), image.text(UPDATED_AT), image.flag(ProfileItems.PAUSED));
     }
 
     /** The email an outbox item's image asks for, or null when the image is not an outbox item. */

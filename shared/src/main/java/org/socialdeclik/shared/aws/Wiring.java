@@ -74,6 +74,16 @@ public final class Wiring {
         return new DynamoMissionCalendar(new DynamoTable(clients.dynamoDb(), env.require("TABLE_NAME")));
     }
 
+    /** Profiles' pauses and their availability calendar ({@code AVAIL#<day>} items). */
+    public DynamoAvailability availability() {
+        return new DynamoAvailability(new DynamoTable(clients.dynamoDb(), env.require("TABLE_NAME")));
+    }
+
+    /** Days without a sign of life before "still available?" (AVAILABILITY_CHECK_DAYS, 60 by default). */
+    public java.time.Duration availabilityCheckAfter() {
+        return java.time.Duration.ofDays(env.getInt("AVAILABILITY_CHECK_DAYS", 60));
+    }
+
     public Tokens tokens() {
         try (var secrets = clients.secretsManager()) {
             return new Tokens(SecretsManagerKey.read(secrets, env.require("SIGNING_KEY_SECRET_ARN")), clock());

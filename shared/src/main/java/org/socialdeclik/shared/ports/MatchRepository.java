@@ -47,6 +47,13 @@ public interface MatchRepository {
     void dropDeferred(DuePair due);
 
     /**
+     * Forgets a deferred pair, the weekly cap's or a Monday digest's, as if it had never been
+     * found (its profile paused): matched again once the profile is available, it may come in that
+     * one email.
+     */
+    void forgetDeferred(DuePair due);
+
+    /**
      * Records a pair whose proposal waits for its WEEKLY freelancer's Monday digest: a deferred
      * pair ({@link DuePair#weekly()}) that {@link #duePairs} never lists; false when the pair already exists.
      */

@@ -3,6 +3,8 @@ package org.socialdeclik.shared.ports;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,23 @@ public record OutboxEntry(String id, Kind kind, Map<String, String> refs) {
     public static OutboxEntry missionClosed(String missionId, String profileId) {
         return new OutboxEntry("CLOSED#" + missionId + "#" + profileId, Kind.MISSION_CLOSED,
                 Map.of("missionId", missionId, "profileId", profileId));
+    }
+
+    /**
+     * "Still available?" to a freelancer quiet since {@code since}: one per period of silence.
+     * {@code refs}: the days of silence, the day the answer is awaited by, the default pause's end.
+     */
+    public static OutboxEntry availabilityCheck(String profileId, Instant since, long quietDays,
+                                                LocalDate answerBy, LocalDate pauseUntil) {
+        return new OutboxEntry("AVAILCHECK#" + profileId + "#" + since.toEpochMilli(), Kind.AVAILABILITY_CHECK,
+                Map.of("profileId", profileId, "quietDays", Long.toString(quietDays), "answerBy", answerBy.toString(),
+                        "pauseUntil", pauseUntil.toString()));
+    }
+
+    /** No answer to the check of the silence since {@code since}: the profile was paused (one per check). */
+    public static OutboxEntry availabilityPaused(String profileId, Instant since) {
+        return new OutboxEntry("AVAILPAUSED#" + profileId + "#" + since.toEpochMilli(), Kind.AVAILABILITY_PAUSED,
+                Map.of("profileId", profileId));
     }
 
     /**

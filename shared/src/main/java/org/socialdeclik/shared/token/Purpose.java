@@ -14,6 +14,11 @@ public enum Purpose {
     MANAGE_MISSION(Duration.ofDays(180)),
     /** "I'm interested" (subject: missionId:profileId). */
     INTEREST(Duration.ofDays(60)),
+    /**
+     * "Still available?": answer from the email, or resume a paused profile (subject: profile id).
+     * Lives as long as a check period, so the link of the "paused" email still resumes weeks later.
+     */
+    AVAILABILITY(Duration.ofDays(60)),
     /** Stop match emails (subject: profile id). */
     UNSUBSCRIBE(Duration.ofDays(365)),
     /**

@@ -127,7 +127,12 @@ public final class Emulator {
 
     /** Tokens signed with this stack's key, as the functions sign them. */
     public Tokens tokens() {
-        return new Tokens(key, Clock.systemUTC());
+        return tokens(Clock.systemUTC());
+    }
+
+    /** The same, as minted (or checked) at another time. */
+    public Tokens tokens(Clock clock) {
+        return new Tokens(key, clock);
     }
 
     /** Every item of the table (tests only: the code never scans). */

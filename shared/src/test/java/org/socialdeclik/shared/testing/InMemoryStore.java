@@ -356,6 +356,11 @@ public final class InMemoryStore implements MissionRepository, ProfileRepository
     }
 
     @Override
+    public void forgetDeferred(DuePair due) {
+        pairs.computeIfPresent(pairKey(due.missionId(), due.profileId()), (key, pair) -> "DEFERRED".equals(pair.state) ? null : pair);
+    }
+
+    @Override
     public void dropDeferred(DuePair due) {
         Pair pair = pairs.get(pairKey(due.missionId(), due.profileId()));
         pair.state = "DROPPED";
