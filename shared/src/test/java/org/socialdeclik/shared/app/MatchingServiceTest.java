@@ -129,6 +129,25 @@ class MatchingServiceTest {
     }
 
     @Test
+    void a_deferred_proposal_to_someone_paused_is_forgotten_and_comes_back_in_the_one_email_when_they_resume() {
+        active("p-away");
+        proposedBefore("p-away", 3, 3);
+        at(MONDAY, 3).missionPublished(published("m-while-away"));
+        store.pause("p-away", MONDAY.plusSeconds(60));
+
+        MatchingService.Outcome release = at(MONDAY.plus(Duration.ofDays(4)), 3).releaseDeferred();
+
+        assertThat(release.proposed()).isZero();
+        assertThat(store.findEmail("PROPOSAL#m-while-away#p-away")).isEmpty();
+        assertThat(store.duePairs(MONDAY.plus(Duration.ofDays(8)), 8)).isEmpty();
+        // resumed: matched as an edited profile, the mission is in its one email
+        MatchingService.Outcome resumed = at(MONDAY.plus(Duration.ofDays(8)), 3)
+                .profileActive(store.findProfile("p-away").orElseThrow().profile());
+        assertThat(resumed.proposed()).isEqualTo(1);
+        assertThat(store.findEmail(OutboxEntry.digest("p-away", List.of("m-while-away")).id())).isPresent();
+    }
+
+    @Test
     void a_new_profile_gets_its_weekly_room_in_one_digest_and_the_rest_a_week_later() {
         for (int i = 0; i < 4; i++) {
             published("m-open-" + i);

@@ -188,6 +188,13 @@ public final class InMemoryStore implements MissionRepository, ProfileRepository
         return updated;
     }
 
+    /** Pauses a profile as the availability adapter does (until its owner resumes). */
+    public void pause(String id, Instant now) {
+        StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
+        profiles.put(id, new StoredProfile(current.profile(), current.status(), current.createdAt(), now, current.verifyNonce(),
+                current.unsubscribed(), now, new StoredProfile.Pause(null)));
+    }
+
     @Override
     public boolean unsubscribe(String id, Instant now) {
         StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
