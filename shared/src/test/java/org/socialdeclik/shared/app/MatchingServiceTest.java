@@ -19,6 +19,7 @@ import org.socialdeclik.shared.domain.match.PlaceFit;
 import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.ports.MatchRepository;
 import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.StoredProfile;
 import org.socialdeclik.shared.testing.Bodies;
 import org.socialdeclik.shared.testing.InMemoryStore;
 
@@ -133,7 +134,7 @@ class MatchingServiceTest {
         active("p-away");
         proposedBefore("p-away", 3, 3);
         at(MONDAY, 3).missionPublished(published("m-while-away"));
-        store.pause("p-away", MONDAY.plusSeconds(60));
+        store.pause("p-away", new StoredProfile.Pause(null), MONDAY.plusSeconds(60));
 
         MatchingService.Outcome release = at(MONDAY.plus(Duration.ofDays(4)), 3).releaseDeferred();
 

@@ -14,6 +14,7 @@ import org.socialdeclik.shared.domain.Profile;
 import org.socialdeclik.shared.domain.match.Matcher;
 import org.socialdeclik.shared.domain.vocab.Places;
 import org.socialdeclik.shared.ports.OutboxEntry;
+import org.socialdeclik.shared.ports.StoredProfile;
 import org.socialdeclik.shared.testing.Bodies;
 import org.socialdeclik.shared.testing.InMemoryStore;
 
@@ -114,5 +115,22 @@ class WeeklyDigestTest {
         assertThat(at(DIGEST, 5).releaseWeekly().proposed()).isZero();
         assertThat(digests()).isEmpty();
         assertThat(store.waitingPairs(DIGEST.plus(Duration.ofDays(7)), 3)).isEmpty();
+    }
+
+    @Test
+    void a_weekly_freelancer_paused_meanwhile_gets_no_digest_and_the_mission_comes_back_when_they_resume() {
+        active("p-paused", "WEEKLY");
+        at(WEDNESDAY, 5).missionPublished(published("m-held"));
+        store.pause("p-paused", new StoredProfile.Pause(null), WEDNESDAY.plusSeconds(60));
+
+        assertThat(at(DIGEST, 5).releaseWeekly().proposed()).isZero();
+        assertThat(digests()).isEmpty();
+        assertThat(store.waitingPairs(DIGEST.plus(Duration.ofDays(7)), 3)).isEmpty();
+        // resumed: matched as an edited profile, the mission waits for the next Monday again
+        store.pause("p-paused", null, DIGEST.plus(Duration.ofDays(1)));
+        MatchingService.Outcome resumed = at(DIGEST.plus(Duration.ofDays(1)), 5)
+                .profileActive(store.findProfile("p-paused").orElseThrow().profile());
+        assertThat(resumed.deferred()).isEqualTo(1);
+        assertThat(at(DIGEST.plus(Duration.ofDays(7)), 5).releaseWeekly().proposed()).isEqualTo(1);
     }
 }

@@ -188,11 +188,9 @@ public final class InMemoryStore implements MissionRepository, ProfileRepository
         return updated;
     }
 
-    /** Pauses a profile as the availability adapter does (until its owner resumes). */
-    public void pause(String id, Instant now) {
-        StoredProfile current = findProfile(id).orElseThrow(() -> new NotFoundException("profile"));
-        profiles.put(id, new StoredProfile(current.profile(), current.status(), current.createdAt(), now, current.verifyNonce(),
-                current.unsubscribed(), now, new StoredProfile.Pause(null)));
+    /** Pauses a profile as the availability adapter does ({@code pause} null: resumes it). */
+    public void pause(String id, StoredProfile.Pause pause, Instant now) {
+        profiles.computeIfPresent(id, (k, p) -> new StoredProfile(p.profile(), p.status(), p.createdAt(), now, null, p.unsubscribed(), now, pause));
     }
 
     @Override
