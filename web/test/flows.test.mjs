@@ -62,7 +62,8 @@ test('the home page opens both doors, in French or in English', async (t) => {
 
 test('every page passes axe-core (WCAG 2.1 A and AA), French and English, phone and laptop', async (t) => {
   const pages = ['/', '/mission', '/profile', '/me', '/verify?token=x', '/review?mission=m1&token=x',
-    '/manage-mission?mission=m1&token=x', '/interest?token=x', '/unsubscribe?token=x', '/verify', '/admin', '/nowhere'];
+    '/manage-mission?mission=m1&token=x', '/interest?token=x', '/unsubscribe?token=x', '/availability?answer=PAUSE&token=x',
+    '/verify', '/admin', '/nowhere'];
   for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 740 }]) {
     await withPage(browser, t, async (page) => {
       for (const path of pages) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { ENGLISH, MESSAGES } from '../src/assets/js/i18n.js';
 import { ROOT, WEB_DIR } from './stack.mjs';
 
-const PAGES = ['index', 'mission', 'profile', 'verify', 'me', 'review', 'manage-mission', 'interest', 'unsubscribe', 'admin', '404'];
+const PAGES = ['index', 'mission', 'profile', 'verify', 'me', 'review', 'manage-mission', 'interest', 'unsubscribe', 'availability', 'admin', '404'];
 const API = 'https://abc123.execute-api.eu-west-3.amazonaws.com';
 
 function build(args) {

@@ -9,6 +9,7 @@ import { busy, clearErrors, fillForm, readForm, showNotice, showProblem } from '
 import { enhanceLists } from './lists.js';
 import { loadVocabulary } from './vocab.js';
 import { accessToken, forgetAccess, keepAccess } from './session.js';
+import { availabilitySection } from './me-availability.js';
 
 const EDITABLE = ['firstName', 'lastName', 'headline', 'bio', 'portfolioUrl', 'skills', 'causes', 'location', 'mobility', 'remote',
   'dailyRate', 'minimumRate', 'proBono', 'availability', 'languages', 'locale', 'consent', 'proposalFrequency'];
@@ -35,7 +36,7 @@ emailHint.removeAttribute('data-i18n');
 const explainEmail = () => { emailHint.textContent = t('me.email.fixed'); };
 explainEmail();
 onLanguageChange(explainEmail);
-onLanguageChange(() => { if (current) { renderFacts(current); renderProposals(current); } });
+onLanguageChange(() => { if (current) { renderFacts(current); renderProposals(current); renderAvailability(current); } });
 
 const linkToken = param('token');
 if (linkToken) {
@@ -143,6 +144,7 @@ function renderProposals(profile) {
 
 function render(profile) {
   current = profile;
+  renderAvailability(profile);
   signin.hidden = true;
   profileArea.hidden = false;
   email.value = profile.email || '';
@@ -168,6 +170,21 @@ function signedOut(answer) {
   }
   return false;
 }
+
+// Pause or resume: the state the API answers replaces the one shown
+const renderAvailability = availabilitySection({
+  bearer: accessToken,
+  status,
+  onAnswer: (state) => {
+    summary.replaceChildren();
+    const { pausedUntil, ...rest } = current;
+    current = { ...rest, ...state };
+    renderAvailability(current);
+  },
+  onProblem: (answer, availabilityForm) => {
+    if (!signedOut(answer)) showProblem(availabilityForm, summary, answer.problem);
+  },
+});
 
 async function load() {
   const answer = await call('GET', '/profiles/me', { bearer: accessToken() });
