@@ -12,7 +12,7 @@ import org.socialdeclik.shared.ports.StoredProfile;
 
 /**
  * The body of {@code POST /profiles/availability}: {@code answer} AVAILABLE or PAUSE, and for a
- * pause an optional {@code until} (its last day, from tomorrow to a year from today); and how a
+ * pause an optional {@code until} (the day it ends, from tomorrow to a year from today); and how a
  * profile's availability is shown ({@code availabilityStatus}, {@code pausedUntil} when dated).
  */
 record AvailabilityAnswer(AvailabilityService.Answer answer, LocalDate until) {

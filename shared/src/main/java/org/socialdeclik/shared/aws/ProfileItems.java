@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The part of the table's layout ({@link TableLayout}) that belongs to a profile's availability
  * (issue 11, §1): on the profile item, {@code paused} (true while paused), {@code pausedUntil}
- * (the pause's last day, absent for a pause until the owner resumes) and {@code seenAt} (the last
+ * (the day the pause ends, absent for a pause until the owner resumes) and {@code seenAt} (the last
  * interest or answer); and the steps of the availability calendar, {@code AVAIL#day /
  * ms#STEP#profileId} (entity {@code WHEN}, which no stream consumer selects), each removed once
  * done and otherwise by the table's TTL once past the days the sweep reads back.
