@@ -22,6 +22,7 @@ help:
 	@echo "make emails          every email in both languages, as HTML and PNG, in web/dist/emails/"
 	@echo "make deploy-web STACK=name   build the web app for a deployed stack and upload it"
 	@echo "make redrive [STACK=name]    run the recovery sweep now (the stack's, or the local run's)"
+	@echo "make backfill [STACK=name]   once after upgrading: plan the availability checks and last notices older versions missed"
 	@echo "make security-scan   checkov on template.yaml and on the template SAM makes of it"
 	@echo "make deploy-checks   tests/deploy: the transformed template's wiring, names, sam build variants"
 	@echo "make bench-coldstart every function started as Lambda does (RIE) beside a hello world"

@@ -58,33 +58,15 @@ public final class TokenTool {
                 + "missionId:profileId for INTEREST, an admin's address for ADMIN)");
         // an admin token names its admin by a digest of the address, as the desk's emails do
         String subject = purpose == Purpose.ADMIN && named.contains("@") ? OutboxEntry.part(named) : named;
-        URI endpoint;
-        String table = blank(env.get("TABLE")) ? null : env.get("TABLE").trim();
-        if (!blank(env.get("AWS_ENDPOINT_URL"))) {
-            endpoint = URI.create(env.get("AWS_ENDPOINT_URL").trim());
-        } else {
-            JsonNode health = health(blank(env.get("API")) ? "http://127.0.0.1:3000" : env.get("API").trim());
-            endpoint = URI.create(health.path("emulator").asText());
-            if (table == null && health.path("tables").size() > 0) {
-                table = health.path("tables").get(0).asText();
-            }
-        }
-        if (table == null) {
-            table = LocalConfig.DEFAULT_TABLE;
-        }
+        LocalTarget target = localTarget(env);
         Path templatePath = SamTemplate.find(Path.of("")).orElseThrow(
                 () -> new IllegalStateException("no template.yaml here or above: run it from the project"));
         List<SamTemplate.Resource> secrets = SamTemplate.load(templatePath).resourcesOfType(SamTemplate.SECRET);
         if (secrets.size() != 1) {
             throw new IllegalStateException("template.yaml declares " + secrets.size() + " secrets, not one signing key");
         }
-        Map<String, String> functionEnv = new LinkedHashMap<>();
-        functionEnv.put("TABLE_NAME", table);
-        functionEnv.put("SIGNING_KEY_SECRET_ARN", LocalAws.secretName(table, secrets.get(0).logicalId()));
-        functionEnv.put("AWS_ENDPOINT_URL", endpoint.toString());
-        functionEnv.put("AWS_REGION", LocalConfig.DEFAULT_REGION); // the local run's, whatever the shell says
-        functionEnv.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        functionEnv.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        Map<String, String> functionEnv = target.functionEnv();
+        functionEnv.put("SIGNING_KEY_SECRET_ARN", LocalAws.secretName(target.table(), secrets.get(0).logicalId()));
         Wiring wiring = new Wiring(Env.of(functionEnv));
         Tokens tokens = wiring.tokens();
         String token;
@@ -103,6 +85,35 @@ public final class TokenTool {
             token = tokens.mint(purpose, subject);
         }
         return blank(env.get("EVENT")) ? token : event(Path.of(env.get("EVENT").trim()), purpose, subject, token);
+    }
+
+    /** The emulator and the table of a local run, and what a function of it gets to reach them. */
+    record LocalTarget(URI endpoint, String table) {
+        Map<String, String> functionEnv() {
+            Map<String, String> functionEnv = new LinkedHashMap<>();
+            functionEnv.put("TABLE_NAME", table);
+            functionEnv.put("AWS_ENDPOINT_URL", endpoint.toString());
+            functionEnv.put("AWS_REGION", LocalConfig.DEFAULT_REGION); // the local run's, whatever the shell says
+            functionEnv.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
+            functionEnv.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+            return functionEnv;
+        }
+    }
+
+    /** The emulator: AWS_ENDPOINT_URL, else the one of the local run answering on API; the table: TABLE, else that run's. */
+    static LocalTarget localTarget(Map<String, String> env) {
+        URI endpoint;
+        String table = blank(env.get("TABLE")) ? null : env.get("TABLE").trim();
+        if (!blank(env.get("AWS_ENDPOINT_URL"))) {
+            endpoint = URI.create(env.get("AWS_ENDPOINT_URL").trim());
+        } else {
+            JsonNode health = health(blank(env.get("API")) ? "http://127.0.0.1:3000" : env.get("API").trim());
+            endpoint = URI.create(health.path("emulator").asText());
+            if (table == null && health.path("tables").size() > 0) {
+                table = health.path("tables").get(0).asText();
+            }
+        }
+        return new LocalTarget(endpoint, table == null ? LocalConfig.DEFAULT_TABLE : table);
     }
 
     /** The sample with the token in place of its placeholder (and the mission id, for mission tokens). */
