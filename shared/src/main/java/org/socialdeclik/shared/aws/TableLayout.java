@@ -79,7 +79,13 @@ public final class TableLayout {
     /** A day more than the outbox's 30 days: past that, what a ledger item points at is gone anyway. */
     public static final Duration LEDGER_RETENTION = Duration.ofDays(31);
 
-    /** The {@code entity} attribute of each kind of item. */
+    /**
+     * The {@code entity} attribute of each kind of item. {@code TODO} is the work ledger, not a
+     * leftover marker: one item per piece of work (a mission or profile to match, an email to send)
+     * until it is done, read by the recovery sweep ({@code app/RecoveryService}), so that nothing
+     * is lost when a function fails midway. Tests that check an item was put there check that the
+     * sweep will take it up; the end-to-end tests check what the sweep then sends.
+     */
     public enum Entity {
         MISSION, OPEN_MISSION, MATCH, INTEREST, PROFILE, PROFILE_SKILL, PROPOSED, INTERESTED, EMAIL, OUTBOX,
         DUE, TODO, SUPPRESSED, WHEN;
@@ -190,6 +196,7 @@ public final class TableLayout {
     /** The sort key prefix of the pairs waiting for a Monday digest ('W' sorts after the digits of a stamp). */
     public static final String WEEKLY_DUE = "WEEKLY#";
 
+    /** The work ledger's partition of one day ({@link Entity#TODO}). */
     public static String ledgerKey(Instant at) {
         return "TODO#" + at.toString().substring(0, 10);
     }
